@@ -1,0 +1,66 @@
+"""The `slatui` command line: one parser, command groups registered from modules.
+
+Every failure a user can cause ends as one message on stderr and exit code 2;
+a traceback only appears with the hidden `--debug` flag, because a workshop
+participant should never have to read one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from slatui.cli import clock_cmd, contract_cmd, init_cmd
+from slatui.cli.common import CliError, HelpFormatter
+
+COMMAND_MODULES = (init_cmd, contract_cmd, clock_cmd)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree; each module adds its own sub-commands."""
+    parser = argparse.ArgumentParser(
+        prog="slatui",
+        description=(
+            "slatui: write, sign, pilot and review a two-sided sales-marketing SLA "
+            "in a local SQLite workspace."
+        ),
+        epilog="example:\n  slatui init --from sample.toml\n  slatui contract check sample.toml",
+        formatter_class=HelpFormatter,
+    )
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse and dispatch; returns the exit code instead of exiting (for tests)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(handler(args))
+    except CliError as exc:
+        if args.debug:
+            raise
+        print(f"slatui: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("slatui: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: never a traceback
+        if args.debug:
+            raise
+        print(f"slatui: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+              file=sys.stderr)
+        return 1
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run())
