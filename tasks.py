@@ -25,7 +25,7 @@ DEMO_DB = ROOT / ".demo" / "workspace.db"
 
 def main(argv: list[str]) -> int:
     """Dispatch `demo` or `test`; anything after `test` goes to pytest."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs before the venv exists
         print("slatui needs Python 3.11 or newer", file=sys.stderr)
         return 2
     if not argv or argv[0] not in ("demo", "test", "setup"):
@@ -73,8 +73,11 @@ def test(extra: list[str]) -> int:
         [str(PYTHON), "-m", "pytest", *extra],
     ]
     for step in steps:
-        print("$", " ".join(Path(step[0]).name if i == 0 else s for i, s in enumerate(step)),
-              flush=True)
+        print(
+            "$",
+            " ".join(Path(step[0]).name if i == 0 else s for i, s in enumerate(step)),
+            flush=True,
+        )
         code = call(step)
         if code:
             print(f"FAILED: {' '.join(step[2:])} exited {code}", file=sys.stderr)

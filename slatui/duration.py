@@ -70,7 +70,7 @@ class Duration:
     def parse(cls, text: str) -> Duration:
         """Read "24bh"; refuse bare numbers and unknown units with a hint."""
         if not isinstance(text, str):
-            raise DurationError(f"a duration is a string like \"24bh\", not {text!r}")
+            raise DurationError(f'a duration is a string like "24bh", not {text!r}')
         match = _PATTERN.match(text.lower())
         if match is None:
             if re.fullmatch(r"\s*\d+(?:\.\d+)?\s*", text):
@@ -85,7 +85,7 @@ class Duration:
             amount = Decimal(match.group("num"))
         except InvalidOperation as exc:  # pragma: no cover - the regex guards it
             raise DurationError(f'"{text}" is not a number') from exc
-        return cls.of(amount, unit)  # type: ignore[arg-type]
+        return cls.of(amount, unit)
 
     @classmethod
     def of(cls, amount: Decimal | int, unit: Unit) -> Duration:

@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _build_wheel(out: Path) -> Path:
+    command = [sys.executable, "-m", "build", "--wheel", "--no-isolation"]
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        [*command, "--outdir", str(out), str(ROOT)],
         check=True,
         capture_output=True,
     )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from slatui.contract.model import Contract
+from slatui.contract.errors import ContractInvalid
+from slatui.contract.load import load_file
+from slatui.contract.model import Contract
+from store import Store, StoreError
 
 
 class CliError(Exception):
@@ -48,20 +51,38 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(given) if given else default_db_path()
 
 
+@contextmanager
+def open_workspace(args: argparse.Namespace, *, create: bool = False) -> Iterator[Store]:
+    """The workspace named by --db / $SLATUI_DB; every failure becomes a CliError."""
+    try:
+        with Store.open(db_path(args), create=create) as store:
+            yield store
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    except ContractInvalid as exc:
+        raise CliError(exc.render()) from None
+
+
+def load_contract(path: str) -> Contract:
+    """A contract file, or a CliError listing its problems."""
+    try:
+        return load_file(Path(path))
+    except ContractInvalid as exc:
+        raise CliError(exc.render()) from None
+
+
+def version_number(text: str) -> int:
+    """argparse type: "2" or "v2"."""
+    digits = text.strip().lower().removeprefix("v")
+    if not digits.isdigit() or int(digits) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version; write 2 or v2")
+    return int(digits)
+
+
 def load_contract_for(args: argparse.Namespace) -> Contract:
     """The contract named by --contract FILE, else the workspace's current one."""
-    from slatui.contract.load import load_file
-
     path = getattr(args, "contract", None)
     if path:
-        return load_file(Path(path))
-    from store import Store
-
-    location = db_path(args)
-    if not location.exists():
-        raise CliError(
-            f"no workspace at {location}: run `slatui init --db {location}` "
-            "or pass --contract FILE"
-        )
-    with Store.open(location) as store:
+        return load_contract(path)
+    with open_workspace(args) as store:
         return store.current().contract
