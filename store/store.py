@@ -103,6 +103,17 @@ class Store:
 
     # ------------------------------------------------------------ reading
 
+    def data_version(self) -> int:
+        """SQLite's change counter: it moves when another connection commits.
+
+        Our own writes leave it alone, so a changed value means another
+        terminal (or an import in another process) wrote to the workspace.
+        Cheap enough to poll twice a second.
+        """
+        with self._lock:
+            row = self._db.conn.execute("PRAGMA data_version").fetchone()
+            return int(row[0])
+
     def versions(self) -> list[Version]:
         """Every version, oldest first."""
         with self._reading():

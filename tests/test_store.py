@@ -446,3 +446,20 @@ def test_the_log_records_every_action(store: Store, sample: Contract) -> None:
     ]
     assert [e.at for e in entries] == sorted(e.at for e in entries)
     assert entries[3].name == "Bo Chen" and "status: agreed" in entries[3].detail
+
+
+def test_data_version_moves_only_for_other_connections(tmp_path: Path) -> None:
+    # PRAGMA data_version is per connection: a commit by another connection
+    # changes it, our own commit does not. The workbench polls it to notice
+    # a second terminal's edits.
+    from slatui.contract import load_file
+
+    path = tmp_path / "w.db"
+    sample = load_file(Path(__file__).resolve().parent.parent / "sample.toml")
+    with Store.open(path) as mine, Store.open(path) as theirs:
+        before = mine.data_version()
+        mine.import_contract(sample, source="sample.toml")
+        assert mine.data_version() == before
+        seen = theirs.data_version()
+        mine.sign("marketing", "Dana")
+        assert theirs.data_version() != seen

@@ -9,9 +9,7 @@ contract where the old one was.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +20,7 @@ from slatui.cli.common import (
     open_workspace,
     version_number,
 )
-from slatui.contract.canonical import to_toml
+from slatui.exporting import ExportFailed, export_text, write_atomically
 from store import Version
 
 
@@ -60,32 +58,12 @@ def _export(args: argparse.Namespace) -> int:
 
 def render(version: Version, fmt: str) -> str:
     """The version's text in the chosen format."""
-    if fmt == "toml":
-        return to_toml(version.contract)
-    try:
-        from slatui.markdown import to_markdown
-    except ImportError:
-        raise CliError(
-            "Markdown export is not available in this build; use --format toml"
-        ) from None
-    return to_markdown(version.contract, version=version.number, status=version.status)
+    return export_text(version.contract, fmt, number=version.number, status=version.status)
 
 
 def write_atomic(path: Path, text: str) -> int:
-    """Write via a temporary file in the same directory and rename; returns the byte count."""
-    data = text.encode("utf-8")
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write the file atomically; a failure becomes one CliError line."""
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
-    return len(data)
+        return write_atomically(path, text)
+    except ExportFailed as exc:
+        raise CliError(str(exc)) from None

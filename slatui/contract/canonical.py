@@ -2,26 +2,51 @@
 
 Export writes only what differs from the defaults, in model order, so the same
 agreement always produces the same bytes: that is what makes
-export -> import -> export byte-identical and a digest meaningful.
+export -> import -> export byte-identical and a digest meaningful. Values that
+are equal but could be spelt two ways are written one way: dict keys in
+weekday and seniority order, `2.0` targets as `2`, `-0.0` as `0.0`, signature
+times in UTC (`2027-01-05T15:04:00Z`), and every tier, commitment, escalation
+and signature as its own `[[...]]` table, however short.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 import tomli_w
 
 from slatui.contract.model import Contract
+from slatui.contract.types import SENIORITIES, WEEKDAYS
 
-HEADER = "# slatui contract, format 1. Signatures are written by slatui; edit them and they no longer match.\n"
+HEADER = (
+    "# slatui contract, format 1. "
+    "Signatures are written by slatui; edit them and they no longer match.\n"
+)
+
+_UTC_TIME = re.compile(
+    r"^(?P<key>signed_at = )(?P<date>\d{4}-\d\d-\d\d) (?P<time>\d\d:\d\d:\d\d(?:\.\d+)?)\+00:00$",
+    re.MULTILINE,
+)
 
 
 def to_data(contract: Contract) -> dict[str, Any]:
     """The contract as plain TOML-ready values, defaults left out."""
     data = contract.model_dump(mode="python", exclude_defaults=True, exclude_none=True)
     data["format"] = contract.format
+    calendar = data.get("calendar", {})
+    if "hours_by_day" in calendar:
+        calendar["hours_by_day"] = _sorted(calendar["hours_by_day"], WEEKDAYS)
+    sal = data.get("sal", {})
+    if "titles" in sal:
+        sal["titles"] = _sorted(sal["titles"], SENIORITIES)
     return _ordered(data)
+
+
+def _sorted(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
+    """Keys in the order of `order` (mon..sun, ic..c_level), whatever order they came in."""
+    return {key: mapping[key] for key in sorted(mapping, key=order.index)}
 
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
@@ -31,12 +56,38 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
 
 def to_toml(contract: Contract) -> str:
     """Canonical TOML text of the whole contract, signatures included."""
-    return HEADER + tomli_w.dumps(to_data(contract))
+    return HEADER + _dumps(to_data(contract))
 
 
 def content_toml(contract: Contract) -> str:
     """Canonical TOML of what is signed: everything but the signatures."""
-    return tomli_w.dumps(to_data(contract.model_copy(update={"signoffs": []})))
+    return _dumps(to_data(contract.model_copy(update={"signoffs": []})))
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    """TOML in data order, each array of tables as `[[name]]` sections.
+
+    tomli_w writes an array of small tables inline (`tiers = [{ id = "t1", ... }]`)
+    and moves it above every section; a contract reads better, and stays in one
+    shape as it grows, when every tier and commitment is its own section.
+    """
+    plain = {key: value for key, value in data.items() if not _is_section(value)}
+    chunks = [tomli_w.dumps(plain)] if plain else []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            chunks.append(tomli_w.dumps({key: value}))
+        elif _is_section(value):
+            for item in value:
+                if any(isinstance(v, dict) or _is_section(v) for v in item.values()):
+                    raise ValueError(f"{key} entries must be flat to be written as [[{key}]]")
+                chunks.append(f"[[{key}]]\n" + tomli_w.dumps(item))
+    return _UTC_TIME.sub(r"\g<key>\g<date>T\g<time>Z", "\n".join(chunks))
+
+
+def _is_section(value: Any) -> bool:
+    return isinstance(value, dict) or (
+        isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+    )
 
 
 def digest(contract: Contract) -> str:

@@ -29,6 +29,19 @@ class Problem:
         return ": ".join([*parts, self.message])
 
 
+class ClauseError(ValueError):
+    """A clause-level check that blames one key of the clause.
+
+    Model validators see the whole clause, so pydantic reports their errors at
+    the clause (`commitments[0]`); raising this instead lets the message name
+    the key a person has to change (`commitments[0].max`).
+    """
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 class ContractInvalid(ValueError):
     """A contract that cannot be used; carries every problem found."""
 

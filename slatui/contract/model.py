@@ -13,7 +13,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from slatui.contract.errors import ClauseError
 from slatui.contract.types import (
+    Count,
     DurationField,
     EventType,
     HolidayCountry,
@@ -24,11 +26,11 @@ from slatui.contract.types import (
     Share,
     TimeRangeField,
     TimeZoneName,
+    UtcDateTime,
     Weekday,
 )
 
 Text = Annotated[str, StringConstraints(min_length=1)]
-Count = Annotated[int | float, Field(ge=0)]
 Events = EventType | list[EventType]
 
 
@@ -59,7 +61,11 @@ class Agreement(Model):
     @model_validator(mode="after")
     def _ends_after_effective(self) -> Agreement:
         if self.ends is not None and self.ends < self.effective:
-            raise ValueError(f"ends ({self.ends}) is before effective ({self.effective})")
+            raise ClauseError(
+                "ends",
+                f"{self.ends} is before effective ({self.effective}); "
+                "the agreement must end after it starts",
+            )
         return self
 
 
@@ -101,7 +107,9 @@ class Firmographics(Model):
     def _range(self) -> Firmographics:
         low, high = self.min_employees, self.max_employees
         if low is not None and high is not None and high < low:
-            raise ValueError(f"max_employees ({high}) is below min_employees ({low})")
+            raise ClauseError(
+                "max_employees", f"{high} is below min_employees ({low}): the range is reversed"
+            )
         return self
 
 
@@ -141,9 +149,11 @@ class CountCommitment(CommitmentBase):
     @model_validator(mode="after")
     def _check(self) -> CountCommitment:
         if self.min is not None and self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}) is below min ({self.min}): the range is reversed")
+            raise ClauseError("max", f"{self.max} is below min ({self.min}): the range is reversed")
         if self.share is not None and self.per is None:
-            raise ValueError('share only applies with per = "account"')
+            raise ClauseError(
+                "share", 'a share of accounts needs per = "account"; add it, or remove share'
+            )
         return self
 
 
@@ -161,11 +171,18 @@ class ResponseCommitment(CommitmentBase):
     @model_validator(mode="after")
     def _check(self) -> ResponseCommitment:
         if self.start in self.stop:
-            raise ValueError(f'"{self.start}" is both the start and a stop event')
+            raise ClauseError("stop", f'"{self.start}" is both the start and a stop event')
         warn, within = self.warn_before, self.within
-        if warn is not None and within is not None and _comparable(warn, within):
-            if _length(warn) >= _length(within):
-                raise ValueError(f"warn_before ({warn}) must be shorter than within ({within})")
+        if (
+            warn is not None
+            and within is not None
+            and _comparable(warn, within)
+            and _length(warn) >= _length(within)
+        ):
+            raise ClauseError(
+                "warn_before",
+                f"{warn} is not shorter than within ({within}); the warning must come first",
+            )
         return self
 
 
@@ -319,14 +336,8 @@ class Signoff(Model):
 
     party: Literal["marketing", "sales"]
     name: Text
-    signed_at: dt.datetime
+    signed_at: UtcDateTime
     digest: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
-
-    @model_validator(mode="after")
-    def _aware(self) -> Signoff:
-        if self.signed_at.tzinfo is None:
-            raise ValueError("signed_at needs a time zone, e.g. 2027-01-05T15:04:00Z")
-        return self
 
 
 class Contract(Model):

@@ -7,6 +7,7 @@ that does not exist is only visible from the whole contract.
 from __future__ import annotations
 
 import difflib
+import itertools
 from collections.abc import Iterable, Iterator
 
 from slatui.contract.errors import Problem
@@ -20,7 +21,7 @@ from slatui.contract.model import (
     ResponseCommitment,
     TrackCommitment,
 )
-from slatui.contract.types import WEEKDAYS
+from slatui.contract.types import WEEKDAYS, TimeRange
 
 
 def reference_problems(contract: Contract) -> list[Problem]:
@@ -42,7 +43,8 @@ def _duplicates(section: str, ids: Iterable[str], key: str = "id") -> Iterator[P
         if value in first:
             yield Problem(
                 f"{section}[{index}].{key}",
-                f'duplicate {key} "{value}" (already used by {section}[{first[value]}])',
+                f'"{value}" is already the {key} of {section}[{first[value]}]; '
+                f"each entry needs its own {key}",
             )
         else:
             first[value] = index
@@ -58,23 +60,29 @@ def _calendar(contract: Contract) -> Iterator[Problem]:
         if day not in cal.days:
             yield Problem(
                 f"calendar.hours_by_day.{day}",
-                f'"{day}" is not a working day in calendar.days; add it there or remove the override',
+                f'"{day}" is not a working day in calendar.days; '
+                "add it there or remove the override",
             )
         yield from _overlaps(f"calendar.hours_by_day.{day}", ranges)
     _ = WEEKDAYS
 
 
-def _overlaps(path: str, ranges: list) -> Iterator[Problem]:  # type: ignore[type-arg]
+def _overlaps(path: str, ranges: list[TimeRange]) -> Iterator[Problem]:
     ordered = sorted(enumerate(ranges), key=lambda pair: pair[1].start)
-    for (_, before), (index, after) in zip(ordered, ordered[1:], strict=False):
+    for (_, before), (index, after) in itertools.pairwise(ordered):
         if after.start < before.end:
             yield Problem(f"{path}[{index}]", f'"{after}" overlaps "{before}"')
 
 
 def _unknown(kind: str, value: str, known: list[str]) -> str:
+    """`unknown tier "t3"; the tiers are t1, t2`, or the closest id when there is one."""
     close = difflib.get_close_matches(value, known, n=1)
-    hint = f' (did you mean "{close[0]}"?)' if close else ""
-    return f'unknown {kind} "{value}"{hint}; known: {", ".join(known) or "none"}'
+    if close:
+        return f'unknown {kind} "{value}" (did you mean "{close[0]}"?)'
+    if not known:
+        return f'unknown {kind} "{value}"; this contract has no {kind}s'
+    shown = ", ".join(known[:12]) + (f" and {len(known) - 12} more" if len(known) > 12 else "")
+    return f'unknown {kind} "{value}"; the {kind}s are {shown}'
 
 
 def _tier_refs(contract: Contract) -> Iterator[Problem]:
@@ -87,9 +95,9 @@ def _tier_refs(contract: Contract) -> Iterator[Problem]:
             if tier not in tiers:
                 yield Problem(f"sal.tiers[{index}]", _unknown("tier", tier, tiers))
     for index, escalation in enumerate(contract.escalations):
-        tier = getattr(escalation, "tier", None)
-        if tier is not None and tier not in tiers:
-            yield Problem(f"escalations[{index}].tier", _unknown("tier", tier, tiers))
+        name = getattr(escalation, "tier", None)
+        if name is not None and name not in tiers:
+            yield Problem(f"escalations[{index}].tier", _unknown("tier", name, tiers))
 
 
 def _escalation_refs(contract: Contract) -> Iterator[Problem]:
@@ -115,4 +123,6 @@ def _escalation_refs(contract: Contract) -> Iterator[Problem]:
         elif isinstance(
             escalation, EngagedUnansweredEscalation | EngagedNoConversionEscalation
         ) and not isinstance(target, ResponseCommitment | CountCommitment):
-            yield Problem(path, f'"{name}" is a {target.measure} commitment; expected a response or count')
+            yield Problem(
+                path, f'"{name}" is a {target.measure} commitment; expected a response or count'
+            )

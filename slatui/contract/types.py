@@ -6,12 +6,13 @@ same canonical string, so that export -> import -> export is byte-identical.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from slatui.duration import Duration, DurationError
 
@@ -30,10 +31,14 @@ _TIME = re.compile(r"^(\d{2}):(\d{2})$")
 def _duration(value: Any) -> Duration:
     if isinstance(value, Duration):
         return value
-    if isinstance(value, bool) or isinstance(value, int | float):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(
-            f"{value!r} has no unit; write a string with a unit, e.g. \"{value}bh\" "
-            f"(business hours), \"{value}h\" (wall-clock hours) or \"{value}bd\""
+            f'{value} has no unit; write it in quotes with one, e.g. "{value}bh" '
+            f'(business hours) or "{value}h" (wall-clock hours)'
+        )
+    if not isinstance(value, str):
+        raise ValueError(
+            'is not a duration; write a number and a unit in quotes, e.g. "24bh" or "5bd"'
         )
     try:
         return Duration.parse(value)
@@ -136,7 +141,7 @@ def _zone_hint(value: str) -> str:
     known = sorted(zoneinfo.available_timezones())
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
     hint = f' (did you mean "{close[0]}"?)' if close else ""
-    return f'"{value}" is not an IANA time zone{hint}; write e.g. "America/New_York"'
+    return f'"{value}" is not a time zone name{hint}; use an IANA name such as "America/New_York"'
 
 
 TimeZoneName = Annotated[str, BeforeValidator(_zone)]
@@ -163,11 +168,41 @@ HolidayCountry = Annotated[str, BeforeValidator(_country)]
 
 
 def _share(value: Any) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool) and not 0 <= value <= 1:
+    if isinstance(value, str):
         raise ValueError(
-            f"{value} is not a share; write a fraction between 0 and 1 (0.95 for 95%)"
+            f'"{value}" is text; write the share as a number from 0 to 1, e.g. 0.95 for 95%'
         )
+    if isinstance(value, int | float) and not isinstance(value, bool) and not 0 <= value <= 1:
+        raise ValueError(f"{value} is not a share; write a fraction between 0 and 1 (0.95 for 95%)")
     return value
 
 
-Share = Annotated[float, BeforeValidator(_share)]
+def _float_out(value: float) -> float:
+    """-0.0 and 0.0 are the same share; write it one way so the digest is one."""
+    return value + 0.0
+
+
+Share = Annotated[float, BeforeValidator(_share), PlainSerializer(_float_out, return_type=float)]
+
+
+def _count_out(value: int | float) -> int | float:
+    """`min = 2.0` and `min = 2` are the same target; write whole numbers as integers."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Count = Annotated[int | float, Field(ge=0), PlainSerializer(_count_out, return_type=int | float)]
+"""A target number of events: whole or fractional, never negative."""
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(
+            f"{value.isoformat()} has no time zone; write it in UTC, e.g. 2027-01-05T15:04:00Z"
+        )
+    return value.astimezone(dt.UTC)
+
+
+UtcDateTime = Annotated[dt.datetime, AfterValidator(_utc)]
+"""An instant with a zone, held in UTC: one instant has one canonical spelling."""

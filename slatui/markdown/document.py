@@ -32,14 +32,14 @@ def to_markdown(
     """The contract as Markdown; `version` and `status` come from the workspace."""
     wording = Wording(calendar.describe(contract))
     blocks = [f"# {inline(contract.agreement.title)}", *_version_line(version, status)]
-    blocks += _part("The agreement", _agreement(contract))
-    blocks += _part("Working calendar", _calendar(contract))
-    blocks += _part("How to read the times", _how_to_read(contract))
+    blocks += _part("The agreement", agreement_section(contract))
+    blocks += _part("Working calendar", calendar_section(contract))
+    blocks += _part("How to read the times", how_to_read_section(contract))
     blocks += _part("What counts as a sales-accepted lead (SAL)", sal.section(contract, wording))
     blocks += _tiers(contract, wording)
     blocks += _part("Escalations", escalations.section(contract, wording))
-    blocks += _part("Reviews", _reviews(contract))
-    blocks += _part("Pilot", _pilot(contract))
+    blocks += _part("Reviews", reviews_section(contract))
+    blocks += _part("Pilot", pilot_section(contract))
     blocks += _part("Signatures", signatures.section(contract, digest(contract)))
     return "\n\n".join(blocks) + "\n"
 
@@ -55,7 +55,7 @@ def _version_line(version: int | None, status: str | None) -> list[str]:
     return [" · ".join(parts)] if parts else []
 
 
-def _agreement(contract: Contract) -> list[str]:
+def agreement_section(contract: Contract) -> list[str]:
     agreement = contract.agreement
     start = words.long_date(agreement.effective)
     if agreement.ends is None:
@@ -70,13 +70,13 @@ def _agreement(contract: Contract) -> list[str]:
     return ["\n".join(lines)]
 
 
-def _calendar(contract: Contract) -> list[str]:
+def calendar_section(contract: Contract) -> list[str]:
     text = f"Business time is counted on {calendar.describe(contract)}."
     off = calendar.days_off(contract.calendar)
     return [inline(f"{text} {off}" if off else text)]
 
 
-def _how_to_read(contract: Contract) -> list[str]:
+def how_to_read_section(contract: Contract) -> list[str]:
     blocks = [_bullets(calendar.how_to_read(contract))]
     example = worked_example(contract)
     if example:
@@ -104,15 +104,15 @@ def _tiers(contract: Contract, wording: Wording) -> list[str]:
     for heading, tier_id, description in sections:
         clauses = [c for c in contract.commitments if c.tier == tier_id]
         intro = [inline(description)] if description else []
-        blocks += [f"## {heading}", *intro, *_groups(clauses, wording)]
+        blocks += [f"## {heading}", *intro, *party_groups(clauses, wording)]
     untiered = [c for c in contract.commitments if c.tier is None]
     if untiered:
         note = "These apply to every account, whatever its tier."
-        blocks += ["## All tiers", note, *_groups(untiered, wording)]
+        blocks += ["## All tiers", note, *party_groups(untiered, wording)]
     return blocks
 
 
-def _groups(clauses: list[Commitment], wording: Wording) -> list[str]:
+def party_groups(clauses: list[Commitment], wording: Wording) -> list[str]:
     """Marketing's, sales' and the joint clauses under their own headings."""
     if not clauses:
         return ["No commitments yet."]
@@ -125,7 +125,7 @@ def _groups(clauses: list[Commitment], wording: Wording) -> list[str]:
     return blocks
 
 
-def _reviews(contract: Contract) -> list[str]:
+def reviews_section(contract: Contract) -> list[str]:
     reviews = contract.reviews
     lines = [
         f"- **{label}:** {inline(text)}"
@@ -135,7 +135,7 @@ def _reviews(contract: Contract) -> list[str]:
     return ["\n".join(lines)] if lines else ["No review cadence agreed yet."]
 
 
-def _pilot(contract: Contract) -> list[str]:
+def pilot_section(contract: Contract) -> list[str]:
     pilot = contract.pilot
     if pilot is None:
         return ["No pilot planned."]

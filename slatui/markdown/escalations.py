@@ -46,7 +46,7 @@ def section(contract: Contract, wording: Wording) -> list[str]:
     rules = [(e, describe(e, contract, wording)) for e in contract.escalations]
     table = [_row(HEADER), _row(("---",) * len(HEADER))]
     table += [_row(_cells(e, rule)) for e, rule in rules]
-    return ["\n".join(table), "\n".join(_item(e, rule) for e, rule in rules)]
+    return ["\n".join(table), "\n".join(item(e, rule) for e, rule in rules)]
 
 
 def describe(escalation: Escalation, contract: Contract, wording: Wording) -> Rule:
@@ -122,7 +122,7 @@ def _cells(e: Escalation, rule: Rule) -> tuple[str, ...]:
     return (f"`{e.id}`", rule.when, raised_by, cell(e.to), rule.threshold)
 
 
-def _item(e: Escalation, rule: Rule) -> str:
+def item(e: Escalation, rule: Rule) -> str:
     verb = "both sides take it to" if e.raised_by == "joint" else f"{e.raised_by} escalates to"
     generated = f"{rule.condition}, {verb} **{inline(e.to)}**."
     if e.text:
