@@ -55,6 +55,9 @@ _ALIASES: dict[str, str] = {
 }
 
 
+_BUSINESS_OF: dict[str, str] = {"m": "bm", "h": "bh", "d": "bd"}
+
+
 class DurationError(ValueError):
     """A duration string that cannot be read; the message says how to fix it."""
 
@@ -80,6 +83,12 @@ class Duration:
         if unit not in UNITS:
             alias = _ALIASES.get(unit)
             hint = f' (did you mean "{match.group("num")}{alias}"?)' if alias else ""
+            business = _BUSINESS_OF.get(alias or "")
+            if business:
+                hint = (
+                    f' (did you mean "{match.group("num")}{alias}" on the wall clock, '
+                    f'or "{match.group("num")}{business}" in business time?)'
+                )
             raise DurationError(f'"{text}": unknown unit "{unit}"{hint}; {_UNIT_HINT}')
         try:
             amount = Decimal(match.group("num"))

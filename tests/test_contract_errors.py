@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[str, str, int | None]] = {
     "effective_quoted": ("agreement.effective", "write the date without them: 2027-01-04", 6),
     # numbers out of range
     "negative_min": ("commitments[0].min", "must be 0 or more, not -1", 39),
+    "count_max_infinite": ("commitments[0].max", "must be a finite number", 41),
     "reversed_min_max": ("commitments[0].max", "2 is below min (3): the range is reversed", 40),
     "share_too_large": (
         "commitments[1].share",
@@ -73,7 +74,11 @@ EXPECTED: dict[str, tuple[str, str, int | None]] = {
     # durations
     "duration_no_unit_string": ("commitments[2].within", '"24" has no unit', 61),
     "duration_no_unit_number": ("commitments[2].within", "24 has no unit; write it in quotes", 61),
-    "duration_hours_word": ("commitments[2].within", '(did you mean "24h"?)', 61),
+    "duration_hours_word": (
+        "commitments[2].within",
+        '"24h" on the wall clock, or "24bh" in business time',
+        61,
+    ),
     "inline_table_bad_within": ("sal.touchpoints.within", '"30" has no unit', 31),
     "warn_before_longer": (
         "commitments[2].warn_before",

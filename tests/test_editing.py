@@ -62,7 +62,7 @@ def test_setting_a_target_changes_only_that_target(sample: Contract) -> None:
     ("node", "key", "text", "fragment"),
     [
         (CONTACT, "within", "24", "has no unit"),
-        (CONTACT, "within", "2 days", 'did you mean "2d"'),
+        (CONTACT, "within", "2 days", '"2d" on the wall clock, or "2bd"'),
         (CONTACT, "on_time", "1.5", "more than 1"),
         (VOLUME, "min", "4", "reversed"),  # min 4 above max 3
         (VOLUME, "min", "lots", "not a number"),
@@ -158,10 +158,10 @@ def test_lint_paths_lead_to_their_clause(sample: Contract) -> None:
 def test_history_undoes_in_reverse_order(sample: Contract) -> None:
     history = History()
     first = set_field(sample, VOLUME, "max", "4")
-    history.push("max 4", sample)
+    history.push("max 4", sample, first)
     second = set_field(first, VOLUME, "min", "3")
-    history.push("min 3", first)
+    history.push("min 3", first, second)
     assert second.commitment("t2-mkt-sal-volume").min == 3  # type: ignore[union-attr]
-    assert history.pop() == ("min 3", first)
-    assert history.pop() == ("max 4", sample)
+    assert history.pop() == ("min 3", first, second)
+    assert history.pop() == ("max 4", sample, first)
     assert history.pop() is None

@@ -25,10 +25,20 @@ def build_parser() -> argparse.ArgumentParser:
             "slatui: write, sign, pilot and review a two-sided sales-marketing SLA "
             "in a local SQLite workspace."
         ),
-        epilog="example:\n  slatui init --from sample.toml\n  slatui contract check sample.toml",
+        epilog=(
+            "With no command, slatui opens the workbench.\n\nexamples:\n"
+            "  slatui --db team.db   open the workbench (offers sample.toml on a new file)\n"
+            "  slatui init --from sample.toml\n  slatui contract check sample.toml"
+        ),
         formatter_class=HelpFormatter,
     )
     parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--db",
+        dest="root_db",
+        metavar="PATH",
+        help="with no command: open the workbench on this workspace (made on first use)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -41,8 +51,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return 0
+        from slatui.cli.tui_cmd import open_workbench
+
+        handler = open_workbench
     try:
         return int(handler(args))
     except CliError as exc:

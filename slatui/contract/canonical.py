@@ -41,7 +41,19 @@ def to_data(contract: Contract) -> dict[str, Any]:
     sal = data.get("sal", {})
     if "titles" in sal:
         sal["titles"] = _sorted(sal["titles"], SENIORITIES)
+    for table in ("commitments", "escalations"):
+        data[table] = [_words_last(item) for item in data.get(table, [])]
+    if not data["commitments"]:
+        del data["commitments"]
+    if not data["escalations"]:
+        del data["escalations"]
     return _ordered(data)
+
+
+def _words_last(clause: dict[str, Any]) -> dict[str, Any]:
+    """`text` and `directional` after the terms, so a clause reads id, who, what, how much."""
+    tail: dict[str, Any] = {k: clause.pop(k) for k in ("text", "directional") if k in clause}
+    return {**clause, **tail}
 
 
 def _sorted(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:

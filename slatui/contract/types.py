@@ -7,6 +7,7 @@ same canonical string, so that export -> import -> export is byte-identical.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import zoneinfo
 from dataclasses import dataclass
@@ -149,9 +150,7 @@ TimeZoneName = Annotated[str, BeforeValidator(_zone)]
 
 def _country(value: Any) -> Any:
     if isinstance(value, str):
-        import holidays
-
-        supported = holidays.list_supported_countries()
+        supported = _supported_countries()
         if value not in supported:
             import difflib
 
@@ -192,7 +191,11 @@ def _count_out(value: int | float) -> int | float:
     return value
 
 
-Count = Annotated[int | float, Field(ge=0), PlainSerializer(_count_out, return_type=int | float)]
+Count = Annotated[
+    int | float,
+    Field(ge=0, allow_inf_nan=False),
+    PlainSerializer(_count_out, return_type=int | float),
+]
 """A target number of events: whole or fractional, never negative."""
 
 
@@ -206,3 +209,11 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 UtcDateTime = Annotated[dt.datetime, AfterValidator(_utc)]
 """An instant with a zone, held in UTC: one instant has one canonical spelling."""
+
+
+@functools.cache
+def _supported_countries() -> frozenset[str]:
+    """Country codes with public holidays; computed once, it is asked on every validation."""
+    import holidays
+
+    return frozenset(holidays.list_supported_countries())

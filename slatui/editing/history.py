@@ -1,4 +1,8 @@
-"""Undo for one editing session: the contracts as they were before each edit."""
+"""Undo for one editing session: each edit with the contract before and after it.
+
+Undo only applies while the draft is still what this terminal made it: if
+another terminal changed it since, reverting would silently drop their edit.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,23 @@ from dataclasses import dataclass, field
 
 from slatui.contract.model import Contract
 
+Step = tuple[str, Contract, Contract]
+
 
 @dataclass
 class History:
-    """A bounded stack of earlier contracts; undo pops the latest."""
+    """A bounded stack of (label, before, after); undo pops the latest."""
 
     limit: int = 200
-    _stack: list[tuple[str, Contract]] = field(default_factory=list)
+    _stack: list[Step] = field(default_factory=list)
 
-    def push(self, label: str, before: Contract) -> None:
-        """Remember the contract as it was before the edit called `label`."""
-        self._stack.append((label, before))
+    def push(self, label: str, before: Contract, after: Contract) -> None:
+        """Remember an edit called `label` that turned `before` into `after`."""
+        self._stack.append((label, before, after))
         del self._stack[: -self.limit]
 
-    def pop(self) -> tuple[str, Contract] | None:
-        """The last edit's label and the contract before it, or None."""
+    def pop(self) -> Step | None:
+        """The last edit, or None."""
         return self._stack.pop() if self._stack else None
 
     def __len__(self) -> int:

@@ -1,0 +1,73 @@
+"""Help: the keys of the workbench and what the duration units mean."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# slatui help
+
+## Modes
+
+| key | mode |
+|---|---|
+| `d` | **Draft**: write, check and sign the agreement |
+
+## Draft
+
+| key | does |
+|---|---|
+| `↑` `↓` `enter` | walk the agreement tree; the editor shows the selected clause |
+| `tab` | move between the tree, the editor fields and the side panel |
+| `enter` in a field | accept the value: saved at once; an invalid one is refused, never saved |
+| `a` / `A` | add a commitment / an escalation (from a template of its kind) |
+| `y` | duplicate the selected commitment or escalation |
+| `delete` | delete it (asks first) |
+| `[` / `]` | move it up / down |
+| `ctrl+z` | undo your last edit of this session |
+| `l` | jump to the lint panel; `enter` on a warning jumps to its clause |
+| `p` | preview the whole contract as Markdown |
+| `s` | sign as marketing or sales (shows the digest you sign) |
+| `n` | start a new draft version from the agreed one |
+| `v` | versions, and the clause-by-clause diff between any two |
+| `x` | export TOML or Markdown to a file |
+| `ctrl+p` | every action in the command palette |
+| `?` | this help; `ctrl+q` quits (nothing accepted is ever lost) |
+
+## Durations
+
+Every duration has a unit; a bare number is refused.
+
+| unit | means |
+|---|---|
+| `m`, `h` | wall-clock minutes and hours: real elapsed time, nights and weekends included |
+| `d` | calendar days: the same local time N days later |
+| `bm`, `bh` | business minutes and hours: only time inside the calendar's working hours counts |
+| `bd` | business days: the same local time on the N-th following working day |
+
+A clock that starts outside working hours starts at the next working moment.
+On Mon–Fri 09:00–17:00, a SAL notified **Friday 16:30** is due
+**Saturday 16:30** with `24h`, **Monday 16:30** with `1bd`, and
+**Wednesday 16:30** with `24bh`.
+
+Press `escape` to close.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable page of keys and units; escape closes it."""
+
+    CSS_PATH = "help_screen.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close-help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Markdown(HELP)
