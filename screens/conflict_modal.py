@@ -73,8 +73,9 @@ class ConflictModal(ModalScreen[Side | None]):
         )
         yield Static(field_label(self.conflict), id="conflict-field", markup=False)
         with Horizontal(id="conflict-sides"):
-            yield from self._side("theirs:", self.conflict.theirs_text, "conflict-theirs-text")
-            yield from self._side("yours:", self.conflict.mine_text, "conflict-mine-text")
+            theirs, mine = self.conflict.theirs_text, self.conflict.mine_text
+            yield from self._side("theirs: stored now", theirs, "conflict-theirs-text")
+            yield from self._side("yours: not saved", mine, "conflict-mine-text")
 
     def _side(self, title: str, text: str, widget_id: str) -> ComposeResult:
         with Vertical(classes="conflict-side") as side:

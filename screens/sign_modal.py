@@ -31,7 +31,7 @@ def signature_line(party: str, state: SignatureState | None) -> tuple[str, str]:
     signed = f"{party}: signed by {state.name} on {when}"
     if state.valid:
         return f"{signed} · valid", "-valid"
-    return f"{signed} · stale (content changed)", "-stale"
+    return f"{signed} · stale", "-stale"
 
 
 class SignModal(ModalScreen[tuple[str, str] | None]):
@@ -50,9 +50,9 @@ class SignModal(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="sign-box") as box:
-            box.border_title = f"Sign {self.version.label}"
-            yield Static(f"{self.version.label} · {self.version.status}", id="sign-status")
-            yield Static("Content digest being signed:", classes="sign-label")
+            box.border_title = f"Sign {self.version.label} · {self.version.status}"
+            label = "being signed" if self.parties else "both parties signed"
+            yield Static(f"Content digest {label}:", classes="sign-label")
             yield Static(self.version.digest, id="sign-digest", markup=False)
             yield from self._signature_lines()
             if self.parties:

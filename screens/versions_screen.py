@@ -46,7 +46,7 @@ def row_for(version: Version) -> tuple[str, ...]:
         version.status,
         version.created_at.strftime("%Y-%m-%d %H:%M UTC"),
         signatures_cell(version),
-        version.digest.removeprefix("sha256:")[:12],
+        version.digest.removeprefix("sha256:")[:8],
         version.source,
     )
 
@@ -129,7 +129,7 @@ class VersionsScreen(ModalScreen[None]):
         else:
             self.marks = [] if self.marks == [number] else [number]
             self.show_marks()
-            self.note("now mark B" if self.marks else "no version marked")
+            self.note(f"A = v{number}; now mark B" if self.marks else "no version marked")
 
     def action_compare_latest(self) -> None:
         """Compare the highlighted version with the latest one."""
@@ -168,7 +168,9 @@ class VersionsScreen(ModalScreen[None]):
         if sorted(self.marks) != [message.old.number, message.new.number]:
             return
         count = len(message.changes)
-        title = f"{message.old.label} → {message.new.label}: {count} change(s)"
+        title = (
+            f"{message.old.label} → {message.new.label}: {count} change{'' if count == 1 else 's'}"
+        )
         lines = [change_line(change) for change in message.changes]
         self.fill_panel(title, lines or [note_line("no differences")])
 

@@ -174,3 +174,22 @@ def test_help_has_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert "examples:" in out
     assert "slatui contract check sample.toml" in out
     assert "--strict" in out and "--json" in out
+
+
+def test_a_closed_pipe_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `slatui contract check sample.toml | head -1`: the reader has gone, so
+    # writing raises BrokenPipeError. slatui must stop quietly with exit 0,
+    # not report an internal error.
+    import os
+    import sys
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    closed = os.fdopen(write_end, "w", buffering=1)
+    monkeypatch.setattr(sys, "stdout", closed)
+    code = run(["contract", "check", str(ROOT / "sample.toml")])
+    monkeypatch.undo()
+    assert code == 0
+    assert "internal error" not in capsys.readouterr().err

@@ -17,7 +17,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from screens.choice_modal import ChoiceModal
 from screens.confirm_modal import ConfirmModal
 from screens.conflict_modal import ConflictModal
-from screens.export_modal import ExportModal
+from screens.export_modal import ExportModal, resolve
 from screens.messages import SaveConflicted
 from screens.sign_modal import SignModal
 from screens.versions_screen import VersionsScreen
@@ -222,6 +222,12 @@ async def test_export_keeps_a_path_the_user_typed(store: Store, tmp_path: Path) 
     assert (tmp_path / "mine.toml").read_text().startswith("# ")  # Markdown, relative path
 
 
+def test_export_paths_expand_home_and_start_in_the_directory(tmp_path: Path) -> None:
+    assert resolve("~/sla.toml", tmp_path) == Path.home() / "sla.toml"
+    assert resolve(" out.md ", tmp_path) == tmp_path / "out.md"
+    assert resolve("/srv/sla.toml", tmp_path) == Path("/srv/sla.toml")
+
+
 async def test_export_refuses_a_folder(store: Store, tmp_path: Path) -> None:
     app = ModalHost(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -254,7 +260,9 @@ def field_conflict(store: Store) -> SaveConflicted:
     return SaveConflicted(version, mine, "within", FIRST_CONTACT, "within", "2bd", "3bd")
 
 
-@pytest.mark.parametrize(("key", "expected"), [("t", "theirs"), ("m", "mine"), ("escape", "theirs")])
+@pytest.mark.parametrize(
+    ("key", "expected"), [("t", "theirs"), ("m", "mine"), ("escape", "theirs")]
+)
 async def test_conflict_choices(store: Store, key: str, expected: str) -> None:
     app = ModalHost(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -332,9 +340,8 @@ async def test_versions_lists_and_shows_the_last_diff(store: Store) -> None:
         await settle(pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == 2
-        assert [str(c) for c in table.get_row("1")[1:3]] == ["v1", "superseded"] or [
-            str(c) for c in table.get_row("1")[1:3]
-        ] == ["v1", "agreed"]
+        assert [str(c) for c in table.get_row("1")[1:3]] == ["v1", "agreed"]  # in force
+        assert str(table.get_cell("1", "signatures")) == "marketing, sales"
         assert str(table.get_cell("2", "signatures")) == "none"
         assert marks(screen) == ["A", "B"]
         assert diff_lines(screen) == [
@@ -358,7 +365,7 @@ async def test_versions_marks_a_then_b(store: Store) -> None:
         await pilot.press("up", "space")  # a mark after a full pair starts over
         await pilot.pause()
         assert marks(screen) == ["A", ""]
-        assert notes(screen) == ["now mark B"]
+        assert notes(screen) == ["A = v1; now mark B"]
         await pilot.press("down", "enter")
         await settle(pilot)
         assert marks(screen) == ["A", "B"]
