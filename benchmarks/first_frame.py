@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Time to first frame of the workbench, as a ratio to a bare Textual app.
 
-Both apps start the same way: a fresh interpreter, `run(headless=True)`, and
-exit right after their first frame is rendered. The parent times each child
-process from spawn to exit, alternating the two so that machine load affects
-both alike, and reports medians and their ratio. slatui's app opens a
+Both apps start the same way: a fresh interpreter, `run(headless=True)`. When
+Textual reports its first frame displayed (the App's Ready event) a child
+prints a marker line and exits; the
+parent times each child from spawn to that marker (imports, start-up and the
+first render; not the shutdown), alternating the apps so that machine load
+affects both alike, and reports medians and their ratio. slatui's app opens a
 workspace holding sample.toml; a second figure times until the agreement
 itself is on screen (loaded in a worker after the first frame).
 
@@ -20,8 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+MARKER = "first-frame"
 
 
 def child(kind: str, db: str) -> None:
@@ -35,8 +39,8 @@ def child(kind: str, db: str) -> None:
                 yield Header()
                 yield Footer()
 
-            def on_mount(self) -> None:
-                self.call_after_refresh(self.exit)
+            def on_ready(self) -> None:
+                _frame_then_exit(self)
 
         bare = Bare()
         bare.run(headless=True)
@@ -48,15 +52,15 @@ def child(kind: str, db: str) -> None:
     class Timed(SlatuiApp):
         CSS_PATH = str(Path(slatui.app.__file__).parent / "app.tcss")
 
-        def on_mount(self) -> None:
-            super().on_mount()
+        def on_ready(self) -> None:
+            super().on_ready()
             if kind == "slatui":
-                self.call_after_refresh(self.exit)
+                _frame_then_exit(self)
 
         def watch_version(self, version: object) -> None:
             super().watch_version(version)  # type: ignore[arg-type]
             if kind == "slatui-loaded" and version is not None:
-                self.call_after_refresh(self.exit)
+                self.call_after_refresh(_frame_then_exit, self)
 
     with Store.open(Path(db), create=False) as store:
         app = Timed(store, poll_seconds=0)
@@ -64,15 +68,29 @@ def child(kind: str, db: str) -> None:
     sys.exit(app.return_code or 0)
 
 
+def _frame_then_exit(app: Any) -> None:
+    """Tell the parent the frame is on screen, then leave."""
+    print(MARKER, flush=True)
+    app.exit()
+
+
 def time_child(kind: str, db: str) -> float:
-    """Seconds from spawn to exit of one child."""
+    """Seconds from spawn to the child's first-frame marker."""
     start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, __file__, "--child", kind, db], cwd=ROOT, capture_output=True, text=True
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, db],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    if result.returncode != 0 or "Traceback" in result.stderr:
-        raise SystemExit(f"{kind} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - start
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    _, err = proc.communicate(timeout=60)
+    if line.strip() != MARKER or proc.returncode != 0:
+        raise SystemExit(f"{kind} failed (exit {proc.returncode}):\n{err[-3000:]}")
+    return elapsed
 
 
 def make_workspace(folder: Path) -> str:
@@ -88,7 +106,9 @@ def make_workspace(folder: Path) -> str:
 
 def main() -> int:
     """Alternate the apps, print medians and ratios."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--child", nargs=2, metavar=("KIND", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -105,9 +125,12 @@ def main() -> int:
             for kind in kinds:
                 times[kind].append(time_child(kind, db))
     bare = statistics.median(times["bare"])
-    print(f"runs: {args.runs} each, medians of spawn-to-exit")
+    print(f"runs: {args.runs} each, medians of spawn to first frame")
     print(f"bare Textual app (Header + Footer):      {bare * 1000:7.1f} ms   1.00x")
-    for kind, label in (("slatui", "slatui first frame:"), ("slatui-loaded", "slatui with the agreement shown:")):
+    for kind, label in (
+        ("slatui", "slatui first frame:"),
+        ("slatui-loaded", "slatui with the agreement shown:"),
+    ):
         value = statistics.median(times[kind])
         print(f"{label:40s} {value * 1000:7.1f} ms   {value / bare:.2f}x")
     return 0

@@ -11,31 +11,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static, Tree
+from textual.widgets import Footer, Header, Static
 
 from screens.messages import (
     DraftSaved,
+    FirstFrameShown,
     SaveConflicted,
     Signed,
     VersionStarted,
     WorkspaceChanged,
     WorkspaceLoaded,
 )
-from screens.widgets.agreement_tree import AgreementTree
-from screens.widgets.clause_editor import ClauseEditor
-from screens.widgets.lint_panel import LintPanel
-from slatui.contract.model import Contract
-from slatui.editing import EditError, History, NodeRef, field_text, node_for_path, set_field
-from slatui.lint import lint
+from slatui.editing.history import History
+from slatui.editing.nodes import NodeRef, node_for_path
+from slatui.editing.values import EditError
 
 if TYPE_CHECKING:
+    from textual.widgets import Markdown, Tree
+
+    from screens.widgets.agreement_tree import AgreementTree
+    from screens.widgets.clause_editor import ClauseEditor
+    from screens.widgets.lint_panel import LintPanel
     from slatui.app import SlatuiApp
+    from slatui.contract.model import Contract
     from store import Version
+
+WIDE = 100  # columns from which the side panel shows (the App's "-wide" breakpoint)
 
 
 class DraftScreen(Screen[None]):
@@ -51,6 +57,7 @@ class DraftScreen(Screen[None]):
         Binding("right_square_bracket", "move(1)", "Move down", id="draft-move-down", show=False),
         Binding("ctrl+z", "undo", "Undo", id="draft-undo"),
         Binding("l", "focus_lint", "Lint", id="draft-lint", show=False),
+        Binding("escape", "focus_tree", "Back to the tree", id="draft-tree", show=False),
         Binding("p", "preview", "Preview", id="draft-preview"),
         Binding("s", "sign", "Sign", id="draft-sign"),
         Binding("n", "new_version", "New version", id="draft-new-version"),
@@ -64,6 +71,7 @@ class DraftScreen(Screen[None]):
         self.contract: Contract | None = None
         self.node = NodeRef("agreement")
         self.history = History()
+        self._opened = False
 
     @property
     def slatui(self) -> SlatuiApp:
@@ -78,24 +86,76 @@ class DraftScreen(Screen[None]):
         """An agreed version never changes; edits go into a new version."""
         return self.version is not None and self.version.status in ("agreed", "superseded")
 
+    @property
+    def agreement_tree(self) -> AgreementTree:
+        """The agreement tree (mounted after the first frame)."""
+        from screens.widgets.agreement_tree import AgreementTree
+
+        return self.query_one(AgreementTree)
+
+    @property
+    def editor(self) -> ClauseEditor:
+        """The clause editor."""
+        from screens.widgets.clause_editor import ClauseEditor
+
+        return self.query_one(ClauseEditor)
+
+    @property
+    def lint_panel(self) -> LintPanel:
+        """The lint panel."""
+        from screens.widgets.lint_panel import LintPanel
+
+        return self.query_one(LintPanel)
+
+    @property
+    def preview(self) -> Markdown:
+        """The clause preview."""
+        from textual.widgets import Markdown
+
+        return self.query_one("#clause-preview", Markdown)
+
     def compose(self) -> ComposeResult:
+        """The shell only: the panes are mounted once the first frame is drawn."""
         yield Header(show_clock=False, icon="§")
         yield Static("", id="banner")
         with Horizontal(id="panes"):
-            yield AgreementTree(id="tree")
-            with Vertical(id="main"):
-                yield Static("", id="clause-title")
-                yield ClauseEditor(id="editor")
-            with Vertical(id="side"):
-                yield LintPanel(id="lint")
-                with VerticalScroll(id="preview-box"):
-                    yield Markdown("", id="clause-preview")
+            yield Static("Loading the agreement…", id="loading")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Load the workspace; the first frame does not wait for it."""
+        """Hide the banner; open at once if the first frame is already behind us."""
         self.query_one("#banner").display = False
-        self.query_one("#preview-box").border_title = "As the contract says it"
+        if self.slatui.first_frame_shown:
+            self.call_later(self._open)
+
+    async def on_first_frame_shown(self, message: FirstFrameShown) -> None:
+        """The shell is on screen (see SlatuiApp.on_ready): build the panes, then load."""
+        await self._open()
+
+    async def _open(self) -> None:
+        """Mount tree, editor, lint and preview, then ask for the agreement."""
+        if self._opened:
+            return
+        self._opened = True
+        from textual.widgets import Markdown
+
+        from screens.widgets.agreement_tree import AgreementTree
+        from screens.widgets.clause_editor import ClauseEditor
+        from screens.widgets.lint_panel import LintPanel
+
+        preview = VerticalScroll(Markdown("", id="clause-preview"), id="preview-box")
+        preview.border_title = "As the contract says it"
+        panes = self.query_one("#panes")
+        await panes.remove_children()
+        await panes.mount_all(
+            [
+                AgreementTree(id="tree"),
+                Vertical(Static("", id="clause-title"), ClauseEditor(id="editor"), id="main"),
+                Vertical(LintPanel(id="lint"), preview, id="side"),
+            ]
+        )
+        if self.focused is None:
+            self.agreement_tree.focus()
         self.slatui.client.load(self)
 
     # ------------------------------------------------------------ loading
@@ -103,6 +163,7 @@ class DraftScreen(Screen[None]):
     def on_workspace_loaded(self, message: WorkspaceLoaded) -> None:
         """Show the latest version, or offer a start on an empty workspace."""
         if message.version is None:
+            self.slatui.version = None
             self._offer_start()
             return
         changed = self.contract is not None and message.version.contract != self.contract
@@ -141,17 +202,19 @@ class DraftScreen(Screen[None]):
         self.version = version
         self.contract = version.contract
         self.slatui.version = version
-        if not self.node.exists(version.contract):
-            self.node = NodeRef("agreement")
         self._refresh_all()
 
     def _refresh_all(self) -> None:
         """Tree, banner, editor, lint and preview from `self.contract`."""
+        from slatui.lint import lint
+
         assert self.contract is not None
+        if not self.node.exists(self.contract):
+            self.node = NodeRef("agreement")
         warnings = lint(self.contract)
         warned = {node_for_path(self.contract, w.path) for w in warnings}
-        self.query_one(AgreementTree).rebuild(self.contract, warned, self.node)
-        self.query_one(LintPanel).show(warnings)
+        self.agreement_tree.rebuild(self.contract, warned, self.node)
+        self.lint_panel.show(warnings)
         self._refresh_banner()
         self._show_node(self.node)
 
@@ -165,17 +228,24 @@ class DraftScreen(Screen[None]):
                 f"Press n to start {nxt} as a new draft."
             )
         banner.display = self.read_only
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer shows the keys that apply: editing on a draft, n on an agreed version."""
+        if self.contract is None:
+            return False
+        if action == "new_version":
+            return self.version is not None and self.version.status == "agreed"
+        if action in ("add_commitment", "undo", "sign"):
+            return not self.read_only
+        return True
 
     def _show_node(self, node: NodeRef) -> None:
         assert self.contract is not None
         self.node = node
         self.query_one("#clause-title", Static).update(self._title(node))
-        self.run_worker(
-            self.query_one(ClauseEditor).show(self.contract, node, read_only=self.read_only),
-            group="editor",
-            exclusive=True,
-        )
-        self.query_one("#clause-preview", Markdown).update(self._preview(node))
+        self.editor.show(self.contract, node, read_only=self.read_only)
+        self.preview.update(self._preview(node))
 
     def _title(self, node: NodeRef) -> str:
         names = {
@@ -210,8 +280,8 @@ class DraftScreen(Screen[None]):
 
     # ------------------------------------------------------------ navigation
 
-    @on(Tree.NodeHighlighted, "#tree")
-    def _highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeRef]) -> None:
+        """Moving through the tree shows each clause in the editor."""
         if (
             event.node.data is not None
             and self.contract is not None
@@ -219,60 +289,71 @@ class DraftScreen(Screen[None]):
         ):
             self._show_node(event.node.data)
 
-    @on(LintPanel.Jump)
-    def _jump(self, event: LintPanel.Jump) -> None:
+    def on_lint_panel_jump(self, event: LintPanel.Jump) -> None:
+        """Enter on a warning: its clause in the tree and the editor."""
         assert self.contract is not None
         node = node_for_path(self.contract, event.path)
-        self.query_one(AgreementTree).select_ref(node)
+        self.agreement_tree.select_ref(node)
         self._show_node(node)
-        self.query_one(AgreementTree).focus()
+        self.action_focus_tree()
 
     # ------------------------------------------------------------ editing
 
-    @on(ClauseEditor.FieldEdited)
-    def _field_edited(self, event: ClauseEditor.FieldEdited) -> None:
-        editor = self.query_one(ClauseEditor)
+    def on_clause_editor_field_edited(self, event: ClauseEditor.FieldEdited) -> None:
+        """Validate an accepted value against the whole contract, show it, save it."""
+        from slatui.editing import field_text, set_field
+
+        editor = self.editor
         if self.contract is None or self.version is None:
             return
         if self.read_only:
             editor.show_error(
-                event.key, "this version is agreed and read-only; press n for a new version"
+                event.node,
+                event.key,
+                "this version is agreed and read-only; press n for a new version",
             )
             return
         try:
             new = set_field(self.contract, event.node, event.key, event.text)
         except EditError as exc:
-            editor.show_error(event.key, str(exc))
+            editor.show_error(event.node, event.key, str(exc))
             return
+        renamed = _renamed(event.node, event.key, event.text)
         base = field_text(self.contract, event.node, event.key)
-        mine = field_text(new, event.node, event.key)
+        mine = field_text(new, renamed, event.key)
         label = f"{event.node.key or event.node.section}.{event.key} = {mine or '(empty)'}"
-        if event.key == "id":
-            self.node = NodeRef(event.node.section, mine)
+        if self.node == event.node:
+            self.node = renamed
         self._accept(new, label)
-        editor.accepted(event.key, mine)
+        editor.accepted(event.node, event.key, mine)
+        self._show_node(self.node)  # a new measure, kind or id brings other fields
         self.slatui.client.save_field(
             self, new, self.version.revision, (event.node, event.key, base, mine), label
         )
 
     def _accept(self, new: Contract, label: str) -> None:
-        """Take an edit locally (undo remembers the contract before it)."""
+        """Take an edit locally (undo remembers the contract before it).
+
+        The tree and the lint panel follow at once; the caller shows the node.
+        """
+        from slatui.lint import lint
+
         assert self.contract is not None
         self.history.push(label, self.contract, new)
         self.contract = new
         warnings = lint(new)
         warned = {node_for_path(new, w.path) for w in warnings}
-        self.query_one(AgreementTree).rebuild(new, warned, self.node)
-        self.query_one(LintPanel).show(warnings)
-        self.query_one("#clause-preview", Markdown).update(self._preview(self.node))
+        self.agreement_tree.rebuild(new, warned, self.node)
+        self.lint_panel.show(warnings)
 
     def _save_structural(self, new: Contract, label: str, select: NodeRef | None = None) -> None:
-        assert self.version is not None
+        assert self.version is not None and self.contract is not None
+        base = self.contract
         if select is not None:
             self.node = select
         self._accept(new, label)
         self._show_node(self.node)
-        self.slatui.client.save_contract(self, new, self.version.revision, label)
+        self.slatui.client.save_contract(self, base, new, self.version.revision, label)
 
     def on_draft_saved(self, message: DraftSaved) -> None:
         """The workspace has the edit; adopt its revision (and any merged edits)."""
@@ -297,16 +378,17 @@ class DraftScreen(Screen[None]):
         self._show_version(theirs)
         if choice != "mine":
             return
-        if message.node is not None and message.key is not None:
-            try:
-                new = set_field(theirs.contract, message.node, message.key, message.mine_text)
-            except EditError as exc:
-                self.notify(str(exc), title="Could not keep your value", severity="warning")
-                return
-        else:
-            new = message.mine
+        new = _keep_mine(message)
+        if new is None:
+            self.notify(
+                f"{message.label} no longer fits the draft as the other terminal left it.",
+                title="Could not keep yours",
+                severity="warning",
+            )
+            return
         self._accept(new, message.label)
-        self.slatui.client.save_contract(self, new, theirs.revision, message.label)
+        self._show_node(self.node)
+        self.slatui.client.save_contract(self, theirs.contract, new, theirs.revision, message.label)
 
     # ------------------------------------------------------------ actions
 
@@ -432,27 +514,61 @@ class DraftScreen(Screen[None]):
         return False
 
     def action_undo(self) -> None:
-        """Revert this session's last edit, unless the draft changed since."""
+        """Revert this session's last edit, keeping what others changed since."""
+        from slatui.editing.merge import merge_contracts
+
+        if not self._editable():
+            return
         step = self.history.pop()
         if step is None:
             self.notify("Nothing to undo in this session.")
             return
         label, before, after = step
-        if self.contract != after or not self._editable():
+        current = self.contract
+        assert current is not None and self.version is not None
+        reverted = merge_contracts(after, before, current)
+        if reverted is None:
             self.notify(
-                f'Not undone: the draft changed since "{label}" (another terminal?).',
+                f'Not undone: "{label}" was changed again since (in another terminal?).',
                 severity="warning",
             )
             return
-        self.contract = before
+        self.contract = reverted
         self._refresh_all()
-        assert self.version is not None
-        self.slatui.client.save_contract(self, before, self.version.revision, f"undo {label}")
+        self.slatui.client.save_contract(
+            self, current, reverted, self.version.revision, f"undo {label}"
+        )
         self.notify(f"Undid {label}.")
 
     def action_focus_lint(self) -> None:
-        """Jump into the lint panel."""
-        self.query_one(LintPanel).focus()
+        """Jump into the lint panel (on a narrow terminal it takes the editor's place)."""
+        self.add_class("-side")
+        self.call_after_refresh(self.lint_panel.focus)
+
+    def action_focus_tree(self) -> None:
+        """Out of a field (letters type there) and back to the tree, where the keys work."""
+        self.remove_class("-side")
+        self.agreement_tree.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Fit the footer to the new width."""
+        self._fit_footer(event.size.width)
+
+    def on_screen_resume(self) -> None:
+        """The terminal may have been resized while a modal was on top."""
+        self._fit_footer(self.app.size.width)
+
+    def _fit_footer(self, width: int) -> None:
+        """Below the wide breakpoint the footer packs its keys, so help and quit still show.
+
+        The palette hint gives way there (ctrl+p still opens it; help lists it).
+        """
+        narrow = width < WIDE
+        footer = self.query_one(Footer)
+        if footer.show_command_palette == narrow:
+            footer.compact = narrow
+            footer.show_command_palette = not narrow
+            footer.refresh(recompose=True)
 
     def action_preview(self) -> None:
         """The whole contract as it will be exported."""
@@ -552,7 +668,30 @@ class DraftScreen(Screen[None]):
             SystemCommand("Versions and diff", "Compare any two versions", self.action_versions),
             SystemCommand("Export", "TOML or Markdown to a file", self.action_export),
             SystemCommand("Lint", "Jump to the warnings", self.action_focus_lint),
+            SystemCommand("Tree", "Back to the agreement tree", self.action_focus_tree),
         ]
+
+
+def _renamed(node: NodeRef, key: str, text: str | bool) -> NodeRef:
+    """The clause after an edit: a new id names it anew."""
+    if key == "id" and isinstance(text, str):
+        return NodeRef(node.section, text.strip())
+    return node
+
+
+def _keep_mine(message: SaveConflicted) -> Contract | None:
+    """Your change on top of theirs: the one field, or the structural edit replayed."""
+    from slatui.editing import set_field
+    from slatui.editing.merge import merge_contracts
+
+    theirs = message.theirs.contract
+    if message.node is not None and message.key is not None:
+        try:
+            return set_field(theirs, message.node, message.key, message.mine_text)
+        except EditError:
+            return None
+    base = message.base if message.base is not None else theirs
+    return merge_contracts(base, message.mine, theirs, prefer_mine=True)
 
 
 _MEASURE_HELP: dict[str, Any] = {

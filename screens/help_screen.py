@@ -25,6 +25,7 @@ HELP = """\
 |---|---|
 | `↑` `↓` `enter` | walk the agreement tree; the editor shows the selected clause |
 | `tab` | move between the tree, the editor fields and the side panel |
+| `escape` | leave a field and go back to the tree (letters type into a field) |
 | `enter` in a field | accept the value: saved at once; an invalid one is refused, never saved |
 | `a` / `A` | add a commitment / an escalation (from a template of its kind) |
 | `y` | duplicate the selected commitment or escalation |
@@ -32,6 +33,7 @@ HELP = """\
 | `[` / `]` | move it up / down |
 | `ctrl+z` | undo your last edit of this session |
 | `l` | jump to the lint panel; `enter` on a warning jumps to its clause |
+| `l` below 100 columns | show lint and preview in place of the editor; `escape` goes back |
 | `p` | preview the whole contract as Markdown |
 | `s` | sign as marketing or sales (shows the digest you sign) |
 | `n` | start a new draft version from the agreed one |

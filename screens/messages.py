@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from slatui.contract.diff import Change
-from slatui.contract.model import Contract
-from slatui.editing import NodeRef
-from store import Version
+if TYPE_CHECKING:
+    from slatui.contract.diff import Change
+    from slatui.contract.model import Contract
+    from slatui.editing.nodes import NodeRef
+    from store import Version
 
 
 @dataclass
@@ -23,6 +25,11 @@ class WorkspaceLoaded(Message):
     """The latest version was read; None on a workspace with no agreement yet."""
 
     version: Version | None
+
+
+@dataclass
+class FirstFrameShown(Message):
+    """The first frame is on screen: heavy work (parsing the agreement) may start."""
 
 
 @dataclass
@@ -44,7 +51,9 @@ class SaveConflicted(Message):
     """The same clause changed in another terminal since this one loaded it.
 
     Nothing was overwritten: `theirs` is the version now stored, `mine` the
-    contract this terminal wanted to save, so the screen can show both.
+    contract this terminal wanted to save, so the screen can show both. A
+    structural edit also carries `base`, the contract it was made on, so
+    "keep mine" can replay just that change on top of theirs.
     """
 
     theirs: Version
@@ -54,6 +63,7 @@ class SaveConflicted(Message):
     key: str | None = None
     mine_text: str = ""
     theirs_text: str = ""
+    base: Contract | None = None
 
 
 @dataclass

@@ -8,14 +8,16 @@ worker, and the App turns failed workers into a notification in one place.
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.message import Message
 from textual.message_pump import MessagePump
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from screens.messages import (
     ContractExported,
@@ -28,34 +30,63 @@ from screens.messages import (
     VersionStarted,
     WorkspaceLoaded,
 )
-from slatui.contract.model import Contract
-from slatui.editing import EditError, NodeRef
-from slatui.editing.merge import replay_field
-from store import NoAgreement, RevisionConflict, Store, StoreError
+from store import NoAgreement, RevisionConflict, Store, StoreError, Version
+
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
+    from slatui.editing.nodes import NodeRef
 
 Job = Callable[[Store], Message]
 
 
 class WorkspaceClient:
-    """Runs store work off the UI thread and reports back with messages."""
+    """Runs store work off the UI thread and reports back with messages.
+
+    Jobs run one after another in the order they were asked for (each
+    worker runs the oldest waiting job), so a quick second edit never
+    overtakes the first, and a worker cancelled before it ran blocks no
+    other. The client also
+    remembers which revision each of its own plain saves produced: an edit
+    made before the screen heard back about the previous save carries the
+    older revision, and is saved on the newer one instead of conflicting with
+    this terminal's own write.
+    """
 
     def __init__(self, app: App[Any], store: Store) -> None:
         self.app = app
         self.store = store
+        self._serial = threading.Lock()
+        self._waiting: deque[tuple[MessagePump, str, Job]] = deque()
+        self._saved_from: dict[int, int] = {}
 
     def run(
         self, target: MessagePump, action: str, job: Job, *, group: str = "store"
     ) -> Worker[None]:
         """Run `job(store)` in a thread; post its message (or StoreFailed) to `target`."""
+        self._waiting.append((target, action, job))
+        return self.app.run_worker(
+            self._run_oldest, name=action, group=group, thread=True, exit_on_error=False
+        )
 
-        def work() -> None:
+    def _run_oldest(self) -> None:
+        """In a worker thread: run the oldest waiting job, one job at a time."""
+        with self._serial:
+            target, action, job = self._waiting.popleft()
+            get_current_worker().name = action  # a failure is reported under its own name
             try:
                 message = job(self.store)
             except StoreError as exc:
                 message = StoreFailed(action, str(exc))
-            target.post_message(message)
+            target.post_message(message)  # in order, like the jobs
 
-        return self.app.run_worker(work, name=action, group=group, thread=True, exit_on_error=False)
+    def _update(self, store: Store, contract: Contract, revision: int) -> Version:
+        """`update_draft` on the revision the screen saw, or on what our own save made of it."""
+        while revision in self._saved_from:
+            revision = self._saved_from[revision]
+        saved = store.update_draft(contract, expected_revision=revision)
+        if saved.revision != revision:
+            self._saved_from[revision] = saved.revision
+        return saved
 
     def load(self, target: MessagePump) -> Worker[None]:
         """Read the latest version (None on an empty workspace)."""
@@ -88,22 +119,36 @@ class WorkspaceClient:
 
         def job(store: Store) -> Message:
             try:
-                return DraftSaved(store.update_draft(contract, expected_revision=revision), label)
+                return DraftSaved(self._update(store, contract, revision), label)
             except RevisionConflict as conflict:
                 return _rebase(store, conflict.current, contract, edit, label)
 
         return self.run(target, "save", job)
 
     def save_contract(
-        self, target: MessagePump, contract: Contract, revision: int, label: str
+        self, target: MessagePump, base: Contract, contract: Contract, revision: int, label: str
     ) -> Worker[None]:
-        """Save a structural edit (add, delete, move, undo); any newer revision conflicts."""
+        """Save a structural edit (add, delete, move, undo) that turned `base` into `contract`.
+
+        On a newer revision the change is replayed on top of it, clause by
+        clause; where both changed the same field it is a conflict.
+        """
 
         def job(store: Store) -> Message:
             try:
-                return DraftSaved(store.update_draft(contract, expected_revision=revision), label)
+                return DraftSaved(self._update(store, contract, revision), label)
             except RevisionConflict as conflict:
-                return SaveConflicted(conflict.current, contract, label)
+                theirs = conflict.current
+            from slatui.editing.merge import merge_contracts
+
+            merged = merge_contracts(base, contract, theirs.contract)
+            if merged is None:
+                return SaveConflicted(theirs, contract, label, base=base)
+            try:
+                saved = store.update_draft(merged, expected_revision=theirs.revision)
+            except RevisionConflict as again:
+                return SaveConflicted(again.current, contract, label, base=base)
+            return DraftSaved(saved, label, merged=True)
 
         return self.run(target, "save", job)
 
@@ -156,7 +201,8 @@ def _rebase(
     edit: tuple[NodeRef, str, str, str],
     label: str,
 ) -> Message:
-    from store import Version
+    from slatui.editing.merge import replay_field
+    from slatui.editing.values import EditError
 
     assert isinstance(theirs_version, Version)
     node, key, base_text, mine_text = edit

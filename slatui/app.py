@@ -45,7 +45,8 @@ class SlatuiApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 
-    version: reactive[Version | None] = reactive(None, init=False)
+    # always_update: an empty workspace sets None again, and the header must say so
+    version: reactive[Version | None] = reactive(None, init=False, always_update=True)
 
     def __init__(
         self,
@@ -64,7 +65,19 @@ class SlatuiApp(App[None]):
         self.offer_sample = offer_sample
         self.theme = theme
         self._data_version: int | None = None
+        self.first_frame_shown = False
         self.sub_title = store.path.name
+
+    def on_ready(self) -> None:
+        """The first frame is on screen; the screen may now load the agreement.
+
+        Loading parses the contract (pydantic, holidays) in a thread; started
+        earlier, it would compete with the first frame for the interpreter.
+        """
+        from screens.messages import FirstFrameShown
+
+        self.first_frame_shown = True
+        self.screen.post_message(FirstFrameShown())
 
     def on_mount(self) -> None:
         """Start watching the workspace for other terminals' writes."""

@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
+from store.db import Db
 from store.errors import NotAWorkspace, WorkspaceBusy
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: Path) -> Database:
+def connect(path: Path) -> Db:
     """A configured connection; raises NotAWorkspace for a file SQLite cannot read."""
     conn = sqlite3.connect(
         path, check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
@@ -33,11 +32,11 @@ def connect(path: Path) -> Database:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise NotAWorkspace(f"{path} is not a slatui workspace ({exc})") from None
-    return Database(conn, execute_plugins=False)
+    return Db(conn)
 
 
 @contextmanager
-def write_transaction(db: Database, path: object) -> Iterator[None]:
+def write_transaction(db: Db, path: object) -> Iterator[None]:
     """BEGIN IMMEDIATE: take the write lock before reading what we will change.
 
     A deferred transaction that reads first and writes later can fail with
@@ -59,7 +58,7 @@ def write_transaction(db: Database, path: object) -> Iterator[None]:
 
 
 @contextmanager
-def read_transaction(db: Database) -> Iterator[None]:
+def read_transaction(db: Db) -> Iterator[None]:
     """One snapshot for several SELECTs, so a version and its status agree."""
     conn = db.conn
     if conn.in_transaction:  # already inside a write: reads see its own changes

@@ -6,9 +6,12 @@ signatures went stale) without the store's transaction code growing around it.
 
 from __future__ import annotations
 
-from slatui.contract.diff import diff
-from slatui.contract.model import Contract
+from typing import TYPE_CHECKING
+
 from store.versions import signature_states
+
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
 
 MAX_CHANGES = 3
 
@@ -24,6 +27,8 @@ def import_detail(contract: Contract, source: str) -> str:
 
 def edit_detail(before: Contract, after: Contract) -> str:
     """The first few clause changes, and which signatures the edit made stale."""
+    from slatui.contract.diff import diff
+
     changes = [change.render() for change in diff(before, after)]
     shown = "; ".join(changes[:MAX_CHANGES]) or "clause order changed"
     if len(changes) > MAX_CHANGES:

@@ -72,3 +72,30 @@ class RevisionConflict(StoreError):
             f"(you had revision {expected}, it is now at revision {current.revision}); "
             "reload it and apply your change again"
         )
+
+
+class AlreadyImported(StoreError):
+    """The file (by its SHA-256) is already a batch; nothing was added.
+
+    Not a failure for the user: the CLI prints the message and exits 0.
+    """
+
+    def __init__(self, batch_id: int, file_name: str, imported_at: str) -> None:
+        self.batch_id = batch_id
+        self.file_name = file_name
+        self.imported_at = imported_at
+        super().__init__(
+            f"{file_name} was already imported as batch {batch_id} on {imported_at}; nothing added"
+        )
+
+
+class UnknownBatch(StoreError):
+    """A batch id the workspace does not have (never imported, or already undone)."""
+
+
+class DuplicateEvent(StoreError):
+    """A logged event that the workspace already holds; nothing was added."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        super().__init__(f"this event is already recorded (batch {batch_id}); nothing added")

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from slatui.contract.model import Contract
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
+
 
 Status = Literal["draft", "awaiting signature", "agreed", "superseded"]
 Action = Literal["imported", "edited", "signed", "new version"]

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sqlite_utils import Database
-
 from store.connection import write_transaction
+from store.db import Db
 from store.errors import NotAWorkspace, WorkspaceTooNew
+from store.pilot_schema import PILOT_DATA
 
 # "SLAT": marks the file as a slatui workspace, so a foreign SQLite file is refused.
 APPLICATION_ID = 0x534C4154
 
-Step = str | Callable[[Database], None]
+Step = str | Callable[[Db], None]
 Migration = Sequence[Step]
 
 _VERSIONS = """
@@ -57,15 +57,17 @@ MIGRATIONS: list[Migration] = [
         "CREATE INDEX version_log_version ON version_log (version)",
         f"PRAGMA application_id = {APPLICATION_ID}",
     ),
+    # 2: the pilot's data: import batches, account and contact facts, events.
+    PILOT_DATA,
 ]
 
 
-def user_version(db: Database) -> int:
+def user_version(db: Db) -> int:
     """How many migrations the file has had."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(db: Database, path: object) -> None:
+def migrate(db: Db, path: object) -> None:
     """Bring the file up to date; refuse files that are not ours or are too new."""
     _check_identity(db, path)
     while True:
@@ -77,7 +79,7 @@ def migrate(db: Database, path: object) -> None:
             db.execute(f"PRAGMA user_version = {done + 1}")
 
 
-def _check_identity(db: Database, path: object) -> None:
+def _check_identity(db: Db, path: object) -> None:
     app_id = int(db.execute("PRAGMA application_id").fetchone()[0])
     done = user_version(db)
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and (done or db.table_names())):
@@ -89,7 +91,7 @@ def _check_identity(db: Database, path: object) -> None:
         )
 
 
-def _apply(db: Database, migration: Migration) -> None:
+def _apply(db: Db, migration: Migration) -> None:
     for step in migration:
         if isinstance(step, str):
             db.execute(step)

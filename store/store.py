@@ -19,16 +19,12 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlite_utils import Database
-
-from slatui.contract.canonical import digest, to_toml
-from slatui.contract.errors import ContractInvalid
-from slatui.contract.load import loads
-from slatui.contract.model import Contract, Signoff
 from store import queries
 from store.connection import connect, read_transaction, write_transaction
+from store.contract_io import digest, loads, to_toml
+from store.db import Db
 from store.details import edit_detail, import_detail
 from store.errors import (
     InvalidSignature,
@@ -41,18 +37,25 @@ from store.errors import (
     WorkspaceCorrupt,
     WorkspaceMissing,
 )
+from store.pilot_store import PilotData
 from store.records import PARTIES, Action, ImportResult, LogEntry, Signer, Version
 from store.schema import migrate
 from store.timefmt import from_db, require_aware, to_db, utc_now
 from store.versions import agreed_at, describe_status, signature_states, status_of
 
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
+
 Clock = Callable[[], dt.datetime]
 
 
-class Store:
-    """A workspace: versions of the agreement, their signatures and their log."""
+class Store(PilotData):
+    """A workspace: the agreement's versions, signatures and log; the pilot's data.
 
-    def __init__(self, db: Database, path: Path, *, now: Clock = utc_now) -> None:
+    The pilot's data (batches, accounts, contacts, events) is `PilotData`'s half.
+    """
+
+    def __init__(self, db: Db, path: Path, *, now: Clock = utc_now) -> None:
         """Wrap an open, migrated database; use `Store.open` instead."""
         self._db = db
         self._path = path
@@ -207,6 +210,8 @@ class Store:
             _check_revision(latest, expected_revision)
             if latest.status == "agreed":
                 raise VersionLocked(_locked_message(latest, "cannot be signed again"))
+            from slatui.contract.model import Signoff
+
             signoff = Signoff(
                 party=cast(Signer, party), name=name, signed_at=signed_at, digest=latest.digest
             )
@@ -328,6 +333,8 @@ def _parse_cached(text: str) -> Contract:
 
 def _parse(text: str, where: str) -> Contract:
     """Stored text -> Contract; parsed once per distinct text (versions are re-read often)."""
+    from slatui.contract.errors import ContractInvalid
+
     try:
         return _parse_cached(text)
     except ContractInvalid as exc:

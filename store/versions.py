@@ -15,16 +15,20 @@ that does not match) is kept and shown, but never counts.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from slatui.contract.canonical import digest
-from slatui.contract.model import Contract
 from store.records import PARTIES, SignatureState, Status
+
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
 
 _BY_VALID_COUNT: dict[int, Status] = {0: "draft", 1: "awaiting signature", 2: "agreed"}
 
 
 def signature_states(contract: Contract) -> list[SignatureState]:
     """Each recorded signoff, judged against the content it travels with."""
+    from slatui.contract.canonical import digest
+
     current = digest(contract)
     return [
         SignatureState(s.party, s.name, s.signed_at, s.digest, s.digest == current)

@@ -9,14 +9,16 @@ contract on every change; the selection is kept by clause id.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from slatui.contract.model import Commitment, Contract
-from slatui.editing import NodeRef
-from slatui.editing.summary import commitment_summary, escalation_summary
+from slatui.editing.nodes import NodeRef
+
+if TYPE_CHECKING:
+    from slatui.contract.model import Commitment, Contract
 
 GROUPS: tuple[tuple[str | None, str], ...] = (
     ("marketing", "Marketing commits"),
@@ -36,6 +38,8 @@ class AgreementTree(Tree[NodeRef]):
 
     def rebuild(self, contract: Contract, warned: set[NodeRef], select: NodeRef | None) -> None:
         """Redraw from `contract`; mark clauses with lint warnings; keep `select`."""
+        from slatui.editing.summary import escalation_summary
+
         self.clear()
         root = self.root
         self._leaf(root, "Overview", NodeRef("agreement"), warned, contract.agreement.title)
@@ -63,10 +67,20 @@ class AgreementTree(Tree[NodeRef]):
         self.select_ref(select or NodeRef("agreement"))
 
     def select_ref(self, ref: NodeRef) -> None:
-        """Move the cursor to the clause `ref` (or leave it when it is gone)."""
+        """Move the cursor to the clause `ref` (or leave it when it is gone).
+
+        A node added since the last render has no line yet (`line` is -1, which
+        `move_cursor` would clamp to the first line, highlighting the Overview),
+        so its branch is opened and the lines are laid out before moving.
+        """
         for node in self._walk(self.root):
             if node.data == ref:
-                self.move_cursor(node)
+                parent = node.parent
+                while parent is not None:
+                    parent.expand()
+                    parent = parent.parent
+                if self.last_line >= 0 and node.line >= 0:
+                    self.move_cursor(node)
                 return
 
     def _walk(self, node: TreeNode[NodeRef]) -> Iterable[TreeNode[NodeRef]]:
@@ -77,6 +91,8 @@ class AgreementTree(Tree[NodeRef]):
     def _commitments(
         self, branch: TreeNode[NodeRef], clauses: list[Commitment], warned: set[NodeRef]
     ) -> None:
+        from slatui.editing.summary import commitment_summary
+
         for party, title in GROUPS:
             mine = [c for c in clauses if c.party == party]
             if not mine and party is None:
@@ -84,7 +100,8 @@ class AgreementTree(Tree[NodeRef]):
             group = branch.add(f"{title} ({len(mine)})", None, expand=True)
             for c in mine:
                 ref = NodeRef("commitment", c.id)
-                group.add_leaf(self._label(c.id, commitment_summary(c), ref in warned), ref)
+                label = self._label(c.id, commitment_summary(c), ref in warned)
+                group.add_leaf(label, ref)
 
     def _leaf(
         self,

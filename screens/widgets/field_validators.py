@@ -6,11 +6,14 @@ edit itself is still validated against the whole contract when accepted.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.validation import ValidationResult, Validator
 
 from slatui.duration import Duration, DurationError
-from slatui.editing import EditError, FieldSpec
-from slatui.editing.values import parse
+
+if TYPE_CHECKING:
+    from slatui.editing.fields import FieldSpec
 
 
 class DurationValidator(Validator):
@@ -34,6 +37,8 @@ class SpecValidator(Validator):
         self.spec = spec
 
     def validate(self, value: str) -> ValidationResult:
+        from slatui.editing.values import EditError, parse
+
         try:
             parse(self.spec, value)
         except EditError as exc:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from slatui.lint import LintWarning
+if TYPE_CHECKING:
+    from slatui.lint import LintWarning
 
 
 class LintPanel(OptionList):

@@ -11,10 +11,26 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from slatui.cli import clock_cmd, contract_cmd, init_cmd
+from slatui.cli import (
+    clock_cmd,
+    contract_cmd,
+    import_cmd,
+    imports_cmd,
+    init_cmd,
+    log_cmd,
+    summary_cmd,
+)
 from slatui.cli.common import CliError, HelpFormatter
 
-COMMAND_MODULES = (init_cmd, contract_cmd, clock_cmd)
+COMMAND_MODULES = (
+    init_cmd,
+    contract_cmd,
+    clock_cmd,
+    import_cmd,
+    imports_cmd,
+    log_cmd,
+    summary_cmd,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

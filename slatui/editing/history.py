@@ -7,10 +7,12 @@ another terminal changed it since, reverting would silently drop their edit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from slatui.contract.model import Contract
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
 
-Step = tuple[str, Contract, Contract]
+Step = tuple[str, "Contract", "Contract"]
 
 
 @dataclass

@@ -8,9 +8,10 @@ from another terminal.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from slatui.contract.model import Contract
+if TYPE_CHECKING:
+    from slatui.contract.model import Contract
 
 Section = Literal[
     "agreement",

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from slatui.editing.fields import FieldSpec
+if TYPE_CHECKING:
+    from slatui.editing.fields import FieldSpec
 
 
 class EditError(ValueError):

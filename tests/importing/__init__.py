@@ -1,0 +1,1 @@
+"""Tests of the file-reading layer of the pilot-data importer (`slatui.importing`)."""
