@@ -53,7 +53,11 @@ def setup() -> None:
 
 
 def demo(extra: list[str]) -> int:
-    """A fresh demo workspace from sample.toml, then its Markdown contract."""
+    """A fresh demo workspace from sample.toml, then the workbench on it.
+
+    Without a terminal (a pipe, CI) the workbench cannot run, so the demo
+    prints the workspace's Markdown contract instead.
+    """
     DEMO_DB.parent.mkdir(exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{DEMO_DB}{suffix}").unlink(missing_ok=True)
@@ -61,7 +65,9 @@ def demo(extra: list[str]) -> int:
     code = call([slatui, "init", "--db", str(DEMO_DB), "--from", str(ROOT / "sample.toml")])
     if code:
         return code
-    return call([slatui, "contract", "export", "--db", str(DEMO_DB), "--format", "md", *extra])
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return call([slatui, "contract", "export", "--db", str(DEMO_DB), "--format", "md"])
+    return call([slatui, "--db", str(DEMO_DB), *extra])
 
 
 def test(extra: list[str]) -> int:
