@@ -44,7 +44,7 @@ ENGAGEMENT_EVENT_TYPES: frozenset[str] = frozenset(
 """Marketing touches and the buyer's answers to them (ABM touchpoints and interest signals)."""
 
 PIPELINE_EVENT_TYPES: frozenset[str] = frozenset(
-    {"opportunity_created", "closed_won", "closed_lost"}
+    {"opportunity_created", "opportunity_stage", "closed_won", "closed_lost"}
 )
 """CRM pipeline milestones that conversion rates, deal cycles and win rates are read from."""
 

@@ -588,3 +588,28 @@ def test_killed_mid_import_the_workspace_is_exactly_as_before(
         raw.close()
     # The lock died with the process: the next import goes ahead.
     assert run(["import", "events", str(files / "events_more.csv")]) == 0
+
+
+def test_detect_names_the_preset_that_fits_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A Salesforce Lead export by API names: IsConverted and ConvertedDate give
+    # it away; --detect says so and imports nothing (no workspace is needed).
+    leads = tmp_path / "Lead.csv"
+    leads.write_text(
+        "Id,LastName,Company,Status,IsConverted,ConvertedDate,ConvertedAccountId,"
+        "ConvertedOpportunityId,CreatedDate\n"
+        "00Q000000000001AAA,Ortiz,Acme,Working,FALSE,,,,2026-11-03T14:00:00.000+0000\n"
+    )
+    assert run(["import", str(leads), "--detect"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("fits: salesforce-leads")
+    assert "IsConverted" in out
+
+
+def test_detect_on_a_missing_file_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["import", str(tmp_path / "nope.csv"), "--detect"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"slatui: {tmp_path / 'nope.csv'}: no such file"

@@ -46,7 +46,8 @@ examples:
   slatui import accounts accounts.csv
   slatui import events ads.csv --tz Europe/Madrid --skip-bad-rows
   slatui import events export.csv --map when=occurred_at --map notes=
-  slatui import Lead.csv --preset salesforce-leads"""
+  slatui import Lead.csv --preset salesforce-leads
+  slatui import Lead.csv --detect"""
 
 
 def register(sub: Any) -> None:
@@ -65,6 +66,11 @@ def register(sub: Any) -> None:
     parser.add_argument("target", metavar="KIND|FILE", help="events, accounts or contacts; or FILE")
     parser.add_argument("file", metavar="FILE.csv", nargs="?", help="the file (after KIND)")
     parser.add_argument("--preset", metavar="NAME", help="read FILE as this export's preset")
+    parser.add_argument(
+        "--detect",
+        action="store_true",
+        help="say which preset fits FILE and why (or which is closest); imports nothing",
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="read and check everything, write nothing"
     )
@@ -100,6 +106,8 @@ def register(sub: Any) -> None:
 
 def run_import(args: argparse.Namespace) -> int:
     """Plan, then preview (--dry-run) or write; every refusal is one line and exit 2."""
+    if args.detect:
+        return _detect(Path(args.file or args.target))
     path, layout = _target(args)
     overrides = _overrides(args.map)
     with open_workspace(args, create=True) as store:
@@ -198,6 +206,21 @@ def _target(args: argparse.Namespace) -> tuple[Path, Layout]:
             f"{args.target}, or slatui import {args.target} --preset NAME"
         )
     return Path(args.target), _preset(args.preset)
+
+
+def _detect(path: Path) -> int:
+    """Which preset fits the file's header, with the reasons."""
+    from slatui.importing.presets.detect import describe
+    from slatui.importing.source import CsvSource, SourceError
+
+    try:
+        header = CsvSource.open(path).header
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except (OSError, SourceError) as exc:
+        raise CliError(f"{path}: {exc}") from None
+    print(describe(header))
+    return 0
 
 
 def _preset(name: str) -> Layout:
