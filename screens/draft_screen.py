@@ -330,6 +330,27 @@ class DraftScreen(Screen[None]):
         self.slatui.client.save_field(
             self, new, self.version.revision, (event.node, event.key, base, mine), label
         )
+        self._check_words(new, renamed, event.key, mine)
+
+    def _check_words(self, contract: Contract, node: NodeRef, key: str, value: str) -> None:
+        """A changed figure under hand-written words: the words may now say otherwise.
+
+        The contract states the measured terms after the parties' sentence, so
+        nothing is hidden; but a sentence that says "one business day" next to
+        "2 business days" is not something to sign, so say it while it happens.
+        """
+        if node.section != "commitment" or key in ("id", "text", "party", "tier", "directional"):
+            return
+        clause = contract.commitment(node.key or "")
+        if clause is None or not clause.text:
+            return
+        self.notify(
+            f'{node.key} has its own words: "{clause.text}". Check they still match '
+            f"{key} = {value or '(empty)'}, or clear In words to let slatui write them.",
+            title="Check the clause's words",
+            severity="warning",
+            timeout=10,
+        )
 
     def _accept(self, new: Contract, label: str) -> None:
         """Take an edit locally (undo remembers the contract before it).
@@ -591,8 +612,10 @@ class DraftScreen(Screen[None]):
         version = self.version
 
         def signed(result: tuple[str, str] | None) -> None:
-            if result is not None:
-                self.slatui.client.sign(self, result[0], result[1], version.revision)
+            if result is None:
+                self.notify("Not signed: the sign-off was cancelled.", severity="information")
+                return
+            self.slatui.client.sign(self, result[0], result[1], version.revision)
 
         self.app.push_screen(SignModal(version), signed)
 

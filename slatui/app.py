@@ -66,6 +66,7 @@ class SlatuiApp(App[None]):
         self.theme = theme
         self._data_version: int | None = None
         self.first_frame_shown = False
+        self._poll_worker: Worker[None] | None = None
         self.sub_title = store.path.name
 
     def on_ready(self) -> None:
@@ -92,8 +93,16 @@ class SlatuiApp(App[None]):
         self.title = f"{version.contract.agreement.title} · v{version.number} · {version.status}"
 
     def _poll(self) -> None:
-        self.run_worker(
-            self._check_data_version, thread=True, group="poll", exclusive=True, exit_on_error=False
+        """Check for other terminals' writes, unless the last check is still running.
+
+        A slow check (the store is busy with a long write) is waited for, not
+        cancelled: skipping a beat costs half a second, a cancelled worker costs
+        nothing but noise.
+        """
+        if self._poll_worker is not None and not self._poll_worker.is_finished:
+            return
+        self._poll_worker = self.run_worker(
+            self._check_data_version, thread=True, group="poll", exit_on_error=False
         )
 
     def _check_data_version(self) -> None:

@@ -214,6 +214,19 @@ class ClauseEditor(VerticalScroll):
             return
         self.post_message(self.FieldEdited(node, key, text))
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Validation as you type: the reason appears while the text cannot be a
+        value, and an earlier refusal goes away as soon as the text is valid."""
+        event.stop()
+        if self.node is None:
+            return
+        key = key_of(event.input.id)
+        result = event.validation_result
+        if result is not None and not result.is_valid:
+            self.show_error(self.node, key, result.failure_descriptions[0])
+        else:
+            self.clear_error(key)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter accepts the value."""
         event.stop()

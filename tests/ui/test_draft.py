@@ -865,3 +865,33 @@ def test_merge_as_undo_reverts_only_the_undone_edit(sample: Contract) -> None:
     assert undone is not None
     assert getattr(undone.commitment(SAL_VOLUME_ID), "max", None) == 3
     assert str(getattr(undone.commitment(FIRST_CONTACT_ID), "within", "")) == "2bd"
+
+
+async def test_a_refusal_goes_away_once_the_text_is_valid(store: Store) -> None:
+    # "24" is refused (no unit); typing "2bd" in its place must clear the
+    # message as the text becomes valid, before enter is pressed.
+    app = create_app(store, poll_seconds=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await select(pilot, FIRST_CONTACT)
+        within = field(editor, "within")
+        error = editor.query_one("#f-within-error")
+        within.focus()
+        within.value = "24"
+        await pilot.pause()
+        assert error.display and "no unit" in str(error.render())
+        within.value = "2bd"
+        await pilot.pause()
+        assert not error.display
+
+
+async def test_changing_a_figure_under_own_words_asks_to_check_them(store: Store) -> None:
+    # t2-mkt-sal-volume's words say "2 to 3 SALs"; setting max to 4 keeps the
+    # words but must tell the person they may no longer match.
+    app = create_app(store, poll_seconds=0)
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        editor = await select(pilot, SAL_VOLUME)
+        await type_into(pilot, editor, "max", "4")
+        assert any("2 to 3 SALs" in note and "max = 4" in note for note in notes)
