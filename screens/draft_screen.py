@@ -154,6 +154,8 @@ class DraftScreen(Screen[None]):
                 Vertical(LintPanel(id="lint"), preview, id="side"),
             ]
         )
+        if not self.query("AgreementTree"):
+            return  # the app is closing (quit during start-up): nothing to show or load
         if self.focused is None:
             self.agreement_tree.focus()
         self.slatui.client.load(self)

@@ -895,3 +895,21 @@ async def test_changing_a_figure_under_own_words_asks_to_check_them(store: Store
         editor = await select(pilot, SAL_VOLUME)
         await type_into(pilot, editor, "max", "4")
         assert any("2 to 3 SALs" in note and "max = 4" in note for note in notes)
+
+
+async def test_the_first_edit_of_a_new_version_is_not_called_a_merge(store: Store) -> None:
+    # Both sign, n starts v2; editing v2 is this terminal's own work: no
+    # "merged with another terminal's edits" notice may appear.
+    store.sign("marketing", "Ana Ruiz")
+    store.sign("sales", "Bo Lind")
+    app = create_app(store, poll_seconds=0.1)
+    notes = record_notes(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert draft(app).version is not None and draft(app).version.number == 2
+        editor = await select(pilot, FIRST_CONTACT)
+        await type_into(pilot, editor, "within", "3bd")
+        await settle(pilot)
+        assert not any("merged" in note for note in notes), notes
