@@ -32,6 +32,7 @@ from slatui.importing.dates import DateError, parse_timestamp
 from slatui.importing.pipeline import Context, Convert, Layout, RecordKind, RowReject
 from slatui.importing.source import Row
 from slatui.importing.values import DEFAULT, ValueProblem, parse_bool, parse_number
+from slatui.pilot.records import ContactRecord
 from slatui.titles import classify
 
 __all__ = ["Cells", "Dialect", "Notes", "Preset", "make_preset", "salesforce_kind"]
@@ -251,6 +252,23 @@ class Cells:
             return None, None, None
         placed = classify(title, self.context.title_rules)
         return title, placed.seniority, placed.function
+
+    def contact(self, account: str | None) -> ContactRecord:
+        """The row as a contact: key, title classified, name and e-mail, at `account`.
+
+        Every contact-producing export (leads, contacts) builds it the same way.
+        """
+        title, seniority, function = self.title()
+        return ContactRecord(
+            key=self.key(),
+            account=account,
+            title=title,
+            seniority=seniority,
+            function=function,
+            name=self.person(),
+            email=self.text("email"),
+            line=self.line,
+        )
 
     def person(self) -> str | None:
         """A person's name: the `name` column, or first and last name joined."""

@@ -82,19 +82,7 @@ def convert(row: Row, context: Context) -> list[ContactRecord | EventRecord]:
     cells = Cells(row, context)
     key = cells.key()
     account = company(cells)
-    title, seniority, function = cells.title()
-    out: list[ContactRecord | EventRecord] = [
-        ContactRecord(
-            key=key,
-            account=account,
-            title=title,
-            seniority=seniority,
-            function=function,
-            name=cells.person(),
-            email=cells.text("email"),
-            line=row.line,
-        )
-    ]
+    out: list[ContactRecord | EventRecord] = [cells.contact(account)]
     owner = cells.text("owner")
 
     def event(kind: str, at: dt.datetime | None, detail: str | None = None) -> None:

@@ -79,19 +79,7 @@ def convert(row: Row, context: Context) -> list[ContactRecord]:
     cells = Cells(row, context)
     if cells.deleted():
         return []
-    title, seniority, function = cells.title()
-    return [
-        ContactRecord(
-            key=cells.key(),
-            account=cells.ident("account") or cells.text("account_name"),
-            title=title,
-            seniority=seniority,
-            function=function,
-            name=cells.person(),
-            email=cells.text("email"),
-            line=row.line,
-        )
-    ]
+    return [cells.contact(cells.ident("account") or cells.text("account_name"))]
 
 
 PRESET = make_preset(

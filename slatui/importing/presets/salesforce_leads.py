@@ -136,19 +136,7 @@ def convert(row: Row, context: Context) -> list[ContactRecord | EventRecord]:
         return []
     key = cells.key()
     account = cells.ident("account")
-    title, seniority, function = cells.title()
-    out: list[ContactRecord | EventRecord] = [
-        ContactRecord(
-            key=key,
-            account=account,
-            title=title,
-            seniority=seniority,
-            function=function,
-            name=cells.person(),
-            email=cells.text("email"),
-            line=row.line,
-        )
-    ]
+    out: list[ContactRecord | EventRecord] = [cells.contact(account)]
     owner = cells.text("owner")
 
     def event(kind: str, at: dt.datetime, detail: str | None = None) -> None:
