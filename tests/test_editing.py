@@ -165,3 +165,15 @@ def test_history_undoes_in_reverse_order(sample: Contract) -> None:
     assert history.pop() == ("min 3", first, second)
     assert history.pop() == ("max 4", sample, first)
     assert history.pop() is None
+
+
+def test_a_refusal_caused_by_a_neighbouring_field_names_that_field(sample: Contract) -> None:
+    # min 4 above max 3: the problem sits on `max`, next to the edited `min`;
+    # the editor shows "max: ..." rather than the whole path commitments[16].max.
+    with pytest.raises(EditError) as refused:
+        set_field(sample, VOLUME, "min", "4")
+    assert str(refused.value).startswith("max: 3 is below min (4)")
+    # a problem in another clause keeps its full path, so it can be found
+    with pytest.raises(EditError) as elsewhere:
+        set_field(sample, CONTACT, "measure", "count")
+    assert str(elsewhere.value).startswith("escalations[0].commitment:")

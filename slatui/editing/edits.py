@@ -71,7 +71,10 @@ def validate(data: dict[str, Any], focus: str = "") -> Contract:
         near = [p for p in problems if focus and p.path.startswith(clause)]
         chosen = (near or problems)[0]
         local = chosen.path in (focus, clause) or not chosen.path
-        where = "" if local else f"{chosen.path}: "
+        sibling = chosen.path.removeprefix(f"{clause}.") if clause else chosen.path
+        # a neighbouring field of the same clause is named by its key ("max: ..."),
+        # anything further away by its whole path
+        where = "" if local else f"{sibling}: "
         raise EditError(where + chosen.message, chosen.path) from None
 
 
