@@ -15,7 +15,7 @@ class ContractPreview(ModalScreen[None]):
 
     CSS_PATH = "contract_preview.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,p,q", "dismiss", "Back", id="close-preview"),
+        Binding("escape,m,q", "dismiss", "Back", id="close-preview"),
     ]
 
     def __init__(self, markdown: str) -> None:

@@ -58,11 +58,13 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+z", "undo", "Undo", id="draft-undo"),
         Binding("l", "focus_lint", "Lint", id="draft-lint", show=False),
         Binding("escape", "focus_tree", "Back to the tree", id="draft-tree", show=False),
-        Binding("p", "preview", "Preview", id="draft-preview"),
+        Binding("m", "preview", "Markdown", id="draft-preview"),
         Binding("s", "sign", "Sign", id="draft-sign"),
         Binding("n", "new_version", "New version", id="draft-new-version"),
         Binding("v", "versions", "Versions", id="draft-versions"),
         Binding("x", "export", "Export", id="draft-export"),
+        # Already here: the App's "d Draft" would only take room in the footer.
+        Binding("d", "app.switch_mode('draft')", "Draft", show=False),
     ]
 
     def __init__(self) -> None:

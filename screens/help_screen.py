@@ -18,6 +18,7 @@ HELP = """\
 | key | mode |
 |---|---|
 | `d` | **Draft**: write, check and sign the agreement |
+| `p` | **Pilot**: import the pilot's data, log events, browse what came in |
 
 ## Draft
 
@@ -34,13 +35,24 @@ HELP = """\
 | `ctrl+z` | undo your last edit of this session |
 | `l` | jump to the lint panel; `enter` on a warning jumps to its clause |
 | `l` below 100 columns | show lint and preview in place of the editor; `escape` goes back |
-| `p` | preview the whole contract as Markdown |
+| `m` | preview the whole contract as Markdown (the contract as exported) |
 | `s` | sign as marketing or sales (shows the digest you sign) |
 | `n` | start a new draft version from the agreed one |
 | `v` | versions, and the clause-by-clause diff between any two |
 | `x` | export TOML or Markdown to a file |
 | `ctrl+p` | every action in the command palette |
 | `?` | this help; `ctrl+q` quits (nothing accepted is ever lost) |
+
+## Pilot
+
+| key | does |
+|---|---|
+| `i` | import a file: a CSV export (its preset is detected) or slatui's canonical CSV |
+| `l` | log one event by hand (a hand-off as it happens) |
+| `u` | undo the batch highlighted in the side panel (asks first) |
+| `]` / `[` / `g` | next / previous / first page of events |
+| `/` | filter events by type, account, lead and days (`enter` or `escape` back) |
+| `tab` | move between the tiers, the batches, the tabs and the table |
 
 ## Durations
 

@@ -30,17 +30,27 @@ def _draft_screen() -> Screen[Any]:
     return DraftScreen()
 
 
+def _pilot_screen() -> Screen[Any]:
+    from screens.pilot_screen import PilotScreen
+
+    return PilotScreen()
+
+
 class SlatuiApp(App[None]):
-    """The slatui workbench: modes for Draft (and later Pilot, Baselines, Compliance)."""
+    """The slatui workbench: modes for Draft and Pilot (later Baselines, Compliance)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "slatui"
     ENABLE_COMMAND_PALETTE = True
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"draft": _draft_screen}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        "draft": _draft_screen,
+        "pilot": _pilot_screen,
+    }
     DEFAULT_MODE = "draft"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual declares it so
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "switch_mode('draft')", "Draft", id="mode-draft"),
+        Binding("p", "switch_mode('pilot')", "Pilot", id="mode-pilot"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
@@ -140,6 +150,7 @@ class SlatuiApp(App[None]):
         """Every binding of the app and the screen is in the command palette too."""
         yield from super().get_system_commands(screen)
         yield SystemCommand("Draft", "Write and sign the agreement", self.action_draft)
+        yield SystemCommand("Pilot", "Imports, events and accounts", self.action_pilot)
         yield SystemCommand("Help", "Keys and what h, bh and bd mean", self.action_help)
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
@@ -148,6 +159,10 @@ class SlatuiApp(App[None]):
     def action_draft(self) -> None:
         """Switch to the Draft mode."""
         self.switch_mode("draft")
+
+    def action_pilot(self) -> None:
+        """Switch to the Pilot mode."""
+        self.switch_mode("pilot")
 
 
 def create_app(store: Store, **options: Any) -> SlatuiApp:

@@ -85,6 +85,10 @@ class Store(PilotData):
         """The workspace file."""
         return self._path
 
+    def now(self) -> dt.datetime:
+        """The store's clock (frozen in tests): what "now" means for this workspace's screens."""
+        return self._now()
+
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""
         with self._lock:

@@ -543,7 +543,7 @@ async def test_without_the_offer_an_empty_workspace_shows_no_modal(tmp_path: Pat
             await settle(pilot)
             assert app.screen is draft(app)
             assert "no agreement" in app.title
-            await pilot.press("a", "s", "n", "p", "x", "ctrl+z")
+            await pilot.press("a", "s", "n", "m", "x", "ctrl+z")
             await settle(pilot)
             assert app.screen is draft(app)
 

@@ -198,9 +198,9 @@ def contract_shown(app: SlatuiApp) -> None:
 
 @SIZES
 def test_contract_preview(snap_compare: Any, store: Store, size: tuple[int, int]) -> None:
-    """`p` shows the whole contract as the Markdown export says it."""
+    """`m` shows the whole contract as the Markdown export says it."""
     assert compare(
-        snap_compare, workbench(store), size, ["p"], [on_top(ContractPreview), contract_shown]
+        snap_compare, workbench(store), size, ["m"], [on_top(ContractPreview), contract_shown]
     )
 
 
