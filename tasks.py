@@ -53,21 +53,14 @@ def setup() -> None:
 
 
 def demo(extra: list[str]) -> int:
-    """A fresh demo workspace from sample.toml, then the workbench on it.
+    """A fresh demo workspace (sample.toml and a generated pilot), then the workbench on it.
 
-    Without a terminal (a pipe, CI) the workbench cannot run, so the demo
-    prints the workspace's Markdown contract instead.
+    `slatui demo --force` replaces the previous demo workspace and opens the
+    workbench only when there is a terminal; without one (a pipe, CI) it
+    prints what it built and stops. Extra arguments go to `slatui demo`
+    (`--seed 7`, `--no-open`).
     """
-    DEMO_DB.parent.mkdir(exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{DEMO_DB}{suffix}").unlink(missing_ok=True)
-    slatui = str(BIN / "slatui")
-    code = call([slatui, "init", "--db", str(DEMO_DB), "--from", str(ROOT / "sample.toml")])
-    if code:
-        return code
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return call([slatui, "contract", "export", "--db", str(DEMO_DB), "--format", "md"])
-    return call([slatui, "--db", str(DEMO_DB), *extra])
+    return call([str(BIN / "slatui"), "demo", "--db", str(DEMO_DB), "--force", *extra])
 
 
 def test(extra: list[str]) -> int:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from store import EventFilter
 
@@ -247,13 +248,17 @@ def events_status(first: int, last: int, total: int, has_next: bool, page: int) 
 
 
 def label_when(widget: DataTable[str | Text], contract: Contract | None) -> None:
-    """The time column says its zone: "When (New York)", or UTC without an agreement."""
+    """The time column says its zone: "When (New York)", or UTC without an agreement.
+
+    The columns are built again rather than relabelled in place, so their
+    widths are worked out afresh from the new label and the rows that follow.
+    """
     zone = "UTC" if contract is None else contract.agreement.timezone
     label = f"When ({zone.rsplit('/', 1)[-1].replace('_', ' ')})"
-    column = widget.columns["when"]
-    if str(column.label) != label:
-        column.label = Text(label)
-        widget.refresh()
+    if str(widget.columns[ColumnKey("when")].label) == label:
+        return
+    widget.clear(columns=True)
+    set_columns(widget, (("when", label), *EVENT_COLUMNS[1:]))
 
 
 def fill_accounts(widget: DataTable[str | Text], accounts: Sequence[Account]) -> None:

@@ -28,8 +28,8 @@ from slatui.importing.pipeline import (
     Options,
     Plan,
     RowsRejected,
-    zone_named,
 )
+from slatui.importing.workspace import context_for
 from store import AlreadyImported, BatchResult, NoAgreement, Store, StoreError
 
 _EPILOG = """\
@@ -149,26 +149,10 @@ def workspace_context(
     order: DateOrder | None = None,
 ) -> Context:
     """What rows are read with: --tz or the agreement's zone, its tiers and title rules."""
-    contract = current_contract(store)
     try:
-        zone_name = tz or (contract.agreement.timezone if contract else None)
-        zone = zone_named(zone_name) if zone_name else UNZONED
+        return context_for(current_contract(store), tz=tz, date_format=date_format, order=order)
     except ImportRefused as exc:
         raise CliError(str(exc)) from None
-    rules: dict[str, list[str]] = {}
-    tiers: tuple[str, ...] = ()
-    if contract is not None:
-        tiers = tuple(t.id for t in contract.tiers)
-        if contract.sal is not None:
-            rules = {str(level): list(patterns) for level, patterns in contract.sal.titles.items()}
-    return Context(
-        zone=zone,
-        zone_name=zone_name,
-        tiers=tiers,
-        title_rules=rules,
-        date_format=date_format,
-        order=order,
-    )
 
 
 def show_time(moment: dt.datetime, zone: dt.tzinfo | None) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from slatui.cli import (
     clock_cmd,
     contract_cmd,
+    demo_cmd,
     import_cmd,
     imports_cmd,
     init_cmd,
@@ -30,6 +31,7 @@ COMMAND_MODULES = (
     imports_cmd,
     log_cmd,
     summary_cmd,
+    demo_cmd,
 )
 
 

@@ -233,6 +233,13 @@ class Options:
     overrides: Mapping[str, str] = field(default_factory=dict)
     progress: Callable[[int], None] | None = None
     rejects_path: Path | None = None  # default: FILE.rejects.csv next to FILE
+    progress_every: int = PROGRESS_EVERY
+    """Rows between two `progress` calls: the CLI prints a line per 100,000, the
+    import modal moves a bar, which needs calls often enough to move it."""
+
+    def __post_init__(self) -> None:
+        if self.progress_every < 1:
+            raise ValueError(f"progress_every must be at least 1, not {self.progress_every}")
 
 
 @dataclass(frozen=True)
@@ -411,6 +418,7 @@ class Plan:
         context = self.context
         doomed_by_rejects = not (dry_run or self.options.skip_bad_rows)
         progress = self.options.progress
+        every = self.options.progress_every
         tally = self._tally
         pairs = list(self.mapping.items())
         identity = self._identity
@@ -421,7 +429,7 @@ class Plan:
         try:
             for row in self.source.rows():
                 read += 1
-                if progress is not None and read % PROGRESS_EVERY == 0:
+                if progress is not None and read % every == 0:
                     progress(read)
                 mapped = row if identity else Row(row.line, {f: row.values[c] for c, f in pairs})
                 try:
@@ -436,7 +444,7 @@ class Plan:
                     yield record
         finally:
             self._listening = False
-        if progress is not None and read % PROGRESS_EVERY:
+        if progress is not None and read % every:
             progress(read)
 
     def streams(self) -> Streams:

@@ -193,7 +193,9 @@ async def test_the_pilot_reads_again_when_shown_again(tmp_path: Path) -> None:
             await settle(pilot)
             await pilot.press("d")
             await settle(pilot)
-            store.import_batch(BatchMeta("b.csv", "b" * 64, "events"), events=make_events(2, start=5))
+            store.import_batch(
+                BatchMeta("b.csv", "b" * 64, "events"), events=make_events(2, start=5)
+            )
             await pilot.press("p")
             await settle(pilot)
             assert "events 1–7 of 7" in _text(pilot_screen(app), "#events-status")
@@ -211,3 +213,32 @@ async def test_a_workspace_without_pilot_data_says_how_to_start(tmp_path: Path) 
             await pilot.press("u")
             await settle(pilot)
             assert pilot_screen(app) is app.screen  # nothing to undo: no modal
+
+
+async def test_l_logs_an_event_as_a_batch_of_its_own(tmp_path: Path) -> None:
+    from screens.log_event_modal import LogEventModal
+
+    path = pilot_workspace(tmp_path, events=2)
+    with Store.open(path, now=frozen) as store:
+        app = create_app(store, poll_seconds=0, offer_sample=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("p")
+            await settle(pilot)
+            await pilot.press("l")
+            await settle(pilot)
+            modal = app.screen
+            assert isinstance(modal, LogEventModal)
+            modal.query_one("#log-type", Input).value = "sal_notified"
+            modal.query_one("#log-account", Input).value = "acme"
+            modal.query_one("#log-lead", Input).value = "SAL-9"
+            modal.query_one("#log-at", Input).value = "2026-11-18T10:30"  # New York, EST
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            screen = pilot_screen(app)
+            assert app.screen is screen
+            assert column(screen, "batches", 1)[0] == "slatui log"
+            assert "events 1–3 of 3" in _text(screen, "#events-status")
+            assert column(screen, "events", 0)[-1] == "2026-11-18 10:30"
+        logged = store.events_page(None).events[-1]
+        assert (logged.type, logged.account, logged.lead) == ("sal_notified", "acme", "SAL-9")
+        assert logged.occurred_at.isoformat() == "2026-11-18T15:30:00+00:00"  # 10:30 EST
