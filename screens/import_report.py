@@ -17,6 +17,7 @@ from rich.text import Text
 
 from screens.import_jobs import ImportOutcome, plain, plural
 from slatui.importing.pipeline import ImportReport
+from slatui.importing.resolve import resolution_lines
 
 LABEL_WIDTH = 19
 MAX_REJECTS = 10
@@ -67,6 +68,7 @@ def _rows(outcome: ImportOutcome) -> Rows:
         ("dates", [_dates(report)]),
         ("unclassified titles", _unclassified(report)),
         ("possible duplicates", _duplicate_accounts(report)),
+        ("accounts", resolution_lines(report.accounts_resolved) or ["as given"]),
         ("encoding damage", _damage(report)),
         ("rejects file", [report.rejects_file or "none"]),
     ]

@@ -14,12 +14,25 @@ from store.errors import AlreadyImported
 from store.pilot_records import BatchMeta, BatchResult, SourceTally
 from store.store import Store
 
+MAX_KNOWN_ACCOUNTS = 1_000_000  # every account: matching needs them all
+
 
 def check_not_imported(store: Store, plan: Plan) -> None:
     """AlreadyImported when the file (by SHA-256) is already a batch."""
     held = store.batch_for_file(plan.sha256)
     if held is not None:
         raise AlreadyImported(held.id, plan.file_name, held.imported_at.date().isoformat())
+
+
+def resolve_against_workspace(store: Store, plan: Plan) -> None:
+    """Have the plan attach its accounts to the workspace's (id, domain, name)."""
+    from slatui.importing.resolve import KnownAccount
+
+    known = [
+        KnownAccount(a.key, a.external_id, a.domain, a.name)
+        for a in store.accounts(limit=MAX_KNOWN_ACCOUNTS)
+    ]
+    plan.resolve_accounts(known)
 
 
 def run_plan(store: Store, plan: Plan) -> BatchResult:
@@ -30,6 +43,7 @@ def run_plan(store: Store, plan: Plan) -> BatchResult:
     in every failure the workspace is as it was and no rejects file is left.
     """
     check_not_imported(store, plan)
+    resolve_against_workspace(store, plan)
     meta = BatchMeta(
         file_name=plan.file_name,
         sha256=plan.sha256,

@@ -29,6 +29,7 @@ from slatui.importing.pipeline import (
     Plan,
     RowsRejected,
 )
+from slatui.importing.resolve import resolution_lines
 from slatui.importing.workspace import context_for
 from store import AlreadyImported, BatchResult, NoAgreement, Store, StoreError
 
@@ -262,9 +263,10 @@ def _write(store: Store, plan: Plan) -> int:
 
 
 def _dry_run(store: Store, plan: Plan) -> int:
-    from store.pilot_import import check_not_imported
+    from store.pilot_import import check_not_imported, resolve_against_workspace
 
     check_not_imported(store, plan)
+    resolve_against_workspace(store, plan)
     report = plan.preview()
     print(f"dry run: {plan.file_name} as {plan.layout.name}; nothing was written")
     for line in report_lines(report, plan.context.zone):
@@ -354,4 +356,8 @@ def report_lines(report: ImportReport, zone: dt.tzinfo) -> list[str]:
     for group in report.duplicate_candidates:
         names = " / ".join(repr(n) for n in group["names"])
         lines.append(f"  possible duplicate accounts (not merged): {names}: {group['reason']}")
+    resolved = resolution_lines(report.accounts_resolved)
+    if resolved:
+        lines.append("  accounts:")
+        lines += [f"    {line}" for line in resolved]
     return lines

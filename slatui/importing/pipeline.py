@@ -52,6 +52,7 @@ from slatui.importing.dates import (
     parse_timestamp,
     resolve_order,
 )
+from slatui.importing.resolve import AccountResolver, KnownAccount
 from slatui.importing.sniff import SniffError, sniff
 from slatui.importing.source import CsvSource, Row, RowProblem, SourceError
 from slatui.pilot.records import AccountRecord, ContactRecord, EventRecord
@@ -286,6 +287,7 @@ class ImportReport:
     unclassified_count: int
     duplicate_candidates: list[dict[str, Any]]
     unknown_types: list[tuple[str, int, str | None]]
+    accounts_resolved: dict[str, Any] = field(default_factory=dict)
 
     @property
     def skipped(self) -> int:
@@ -334,6 +336,7 @@ class ImportReport:
             "unclassified_titles": [[t, n] for t, n in self.unclassified_titles],
             "unclassified_count": self.unclassified_count,
             "duplicate_candidates": self.duplicate_candidates,
+            "accounts_resolved": self.accounts_resolved,
             "unknown_types": [[t, n, s] for t, n, s in self.unknown_types],
         }
 
@@ -390,6 +393,8 @@ class Plan:
         self.context = self._settle_dates(context)
         self._tally = _Tally()
         self._streamed = False
+        self._resolver: AccountResolver | None = None
+        self._known_names: dict[str, str] = {}
 
     @property
     def file_name(self) -> str:
@@ -447,9 +452,19 @@ class Plan:
         if progress is not None and read % every:
             progress(read)
 
+    def resolve_accounts(self, known: Iterable[KnownAccount]) -> None:
+        """Attach the file's accounts and references to these workspace accounts
+        (see `slatui.importing.resolve`); call before streaming."""
+        resolver = AccountResolver(known)
+        self._resolver = resolver if resolver.holds_accounts else None
+        self._known_names = {a.key: a.name for a in resolver.known if a.name}
+
+    def _resolved(self, records: Iterator[Record]) -> Iterator[Record]:
+        return records if self._resolver is None else self._resolver.resolve(records)
+
     def streams(self) -> Streams:
         """The records split by kind, for `Store.import_batch`."""
-        records = self.records()
+        records = self._resolved(self.records())
         kinds = self.layout.produces
         # One kind: the layout's records go straight through (no per-record layer).
         if kinds == {"events"}:
@@ -471,7 +486,7 @@ class Plan:
 
     def preview(self) -> ImportReport:
         """The dry run: read and convert everything, write nothing, report."""
-        for _ in self.records(dry_run=True):
+        for _ in self._resolved(self.records(dry_run=True)):
             pass
         return self.report()
 
@@ -544,8 +559,11 @@ class Plan:
             ],
             unclassified_titles=tally.unclassified.most_common(MAX_LISTED),
             unclassified_count=sum(tally.unclassified.values()),
-            duplicate_candidates=_duplicate_candidates(tally.names),
+            duplicate_candidates=_duplicate_candidates(tally.names, self._known_names),
             unknown_types=_unknown_types(tally.types),
+            accounts_resolved=(
+                {} if self._resolver is None else self._resolver.resolution().as_json()
+            ),
         )
 
     # ------------------------------------------------------------ internals
@@ -795,11 +813,18 @@ def _unknown_types(types: Mapping[str, int]) -> list[tuple[str, int, str | None]
     return out
 
 
-def _duplicate_candidates(names: Mapping[str, str]) -> list[dict[str, Any]]:
-    """Accounts of the file whose names say they may be one company (never merged)."""
-    if len(names) < 2:
+def _duplicate_candidates(
+    names: Mapping[str, str], known: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Accounts whose names say they may be one company (never merged): within the
+    file, and between the file and the workspace (a group of workspace accounts
+    only is left out: that is not this file's news)."""
+    if not names:
         return []
-    groups = duplicate_candidates(names.items())
+    pairs = [*names.items(), *((k, n) for k, n in known.items() if k not in names)]
+    if len(pairs) < 2:
+        return []
+    groups = [g for g in duplicate_candidates(pairs) if any(k in names for k in g.keys)]
     return [
         {"keys": list(g.keys), "names": list(g.names), "reason": g.reason}
         for g in groups[:MAX_LISTED]

@@ -16,16 +16,18 @@ workspace does not know (import the accounts first, or map it by hand).
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from slatui.accounts import AccountMatcher, normalise_domain
+from slatui.accounts import MIN_SIMILAR_LENGTH, AccountMatcher, normalise_domain, normalise_name
 from slatui.pilot.records import AccountRecord, ContactRecord, EventRecord
 
 Record = AccountRecord | ContactRecord | EventRecord
 MAX_EXAMPLES = 20
+CLOSE_NAME = 0.8  # difflib ratio of normalised names for the "close to" hint
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Resolution:
     matched: dict[str, int]  # how many references were matched, by what (external_id, ...)
     examples: list[tuple[str, str, str]]  # (as the file says it, workspace key, matched by)
     unknown: int  # distinct references the workspace holds no account for
-    unknown_examples: list[tuple[str, int]]  # (reference, how many records)
+    unknown_examples: list[tuple[str, int, str | None]]  # (reference, records, close name)
 
     def as_json(self) -> dict[str, Any]:
         """Plain JSON values for the batch's stored report."""
@@ -67,7 +69,8 @@ class AccountResolver:
     def __init__(self, known: Iterable[KnownAccount]) -> None:
         self._matcher: AccountMatcher[str] = AccountMatcher()
         self._keys: set[str] = set()
-        for account in known:
+        self.known: tuple[KnownAccount, ...] = tuple(known)
+        for account in self.known:
             self._learn(account.key, account.external_id, account.domain, account.name)
         self._resolved: dict[str, str] = {}
         self._matched: Counter[str] = Counter()
@@ -102,11 +105,14 @@ class AccountResolver:
     def resolution(self) -> Resolution:
         """The counts so far."""
         unknown = self._unknown.most_common()
+        names = {normalise_name(a.name): a.name for a in self.known if a.name}
         return Resolution(
             matched=dict(self._matched),
             examples=list(self._examples),
             unknown=len(unknown),
-            unknown_examples=unknown[:MAX_EXAMPLES],
+            unknown_examples=[
+                (said, count, _close_name(said, names)) for said, count in unknown[:MAX_EXAMPLES]
+            ],
         )
 
     # ------------------------------------------------------------ internals
@@ -151,3 +157,36 @@ class AccountResolver:
             self._matcher.add(key, external_id, domain, name)
         except ValueError:  # an external id two accounts claim identifies neither
             self._matcher.add(key, None, domain, name)
+
+
+def _close_name(reference: str, names: dict[str, str]) -> str | None:
+    """A workspace account whose name is close to an unmatched reference: a hint, not a match."""
+    normal = normalise_name(reference)
+    if len(normal) < MIN_SIMILAR_LENGTH:
+        return None
+    close = difflib.get_close_matches(normal, list(names), n=1, cutoff=CLOSE_NAME)
+    return names[close[0]] if close else None
+
+
+def resolution_lines(resolved: dict[str, Any]) -> list[str]:
+    """The report's words for a stored resolution (`Resolution.as_json`), CLI and modal alike."""
+    if not resolved:
+        return []
+    lines = []
+    matched = resolved.get("matched", {})
+    if matched:
+        how = ", ".join(f"{n:,} by {by.replace('_', ' ')}" for by, n in sorted(matched.items()))
+        lines.append(f"{sum(matched.values()):,} matched to workspace accounts ({how})")
+        for said, key, by in resolved.get("examples", [])[:5]:
+            lines.append(f"  {said!r} -> {key} (by {by.replace('_', ' ')})")
+    unknown = int(resolved.get("unknown", 0))
+    if unknown:
+        lines.append(
+            f"{unknown:,} not in the workspace (kept as given; they count for no tier "
+            "until their accounts are imported)"
+        )
+        for said, count, close in resolved.get("unknown_examples", [])[:5]:
+            records = f"{count:,} record{'s' if count != 1 else ''}"
+            hint = f"; close to the workspace's {close!r} (not matched)" if close else ""
+            lines.append(f"  {said!r}: {records}{hint}")
+    return lines

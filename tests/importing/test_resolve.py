@@ -53,7 +53,7 @@ def test_workspace_keys_are_kept_and_unknown_references_are_counted_not_guessed(
     assert out == ["acme", "Initech", "Initech", None]
     summary = resolver.resolution()
     assert summary.unknown == 1
-    assert summary.unknown_examples == [("Initech", 2)]
+    assert summary.unknown_examples == [("Initech", 2, None)]
     assert summary.matched == {}
 
 
@@ -88,3 +88,17 @@ def test_matches_are_reported_with_what_matched() -> None:
 def test_an_empty_workspace_resolves_nothing() -> None:
     resolver = AccountResolver(())
     assert not resolver.holds_accounts
+
+
+def test_an_unmatched_name_close_to_a_workspace_account_is_pointed_out_not_matched() -> None:
+    # "Corp" is only dropped when trailing, so the two names normalise to
+    # "burlingtontextilescorpofamerica" (31 letters) and
+    # "burlingtontextilescorporationofamerica" (38): they share 22 + 9 letters,
+    # a difflib ratio of 2 * 31 / 69 = 0.90, above CLOSE_NAME (0.8): a hint only.
+    known = [KnownAccount("bt", name="Burlington Textiles Corp of America")]
+    resolver = AccountResolver(known)
+    said = "Burlington Textiles Corporation of America"
+    assert [r.account for r in resolver.resolve([event(said)])] == [said]
+    assert resolver.resolution().unknown_examples == [
+        (said, 1, "Burlington Textiles Corp of America")
+    ]

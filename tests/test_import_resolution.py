@@ -1,0 +1,90 @@
+"""An export that names accounts its own way lands on the workspace's accounts.
+
+The workspace's accounts come from a canonical accounts CSV keyed by
+Salesforce-style ids; a LinkedIn impressions export then names companies only.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from slatui.cli.main import run
+from store import EventFilter, Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample.toml"
+
+ACCOUNTS = """\
+key,name,domain,tier,external_id
+0015g00000EdgeCAAA,Edge Communications,edge.example,t1,0015g00000EdgeCAAA
+0015g00000BurlTAAA,Burlington Textiles Corp of America,burlington.example,t2,
+0015g00000Mond1AAA,Mondelez,,t2,
+0015g00000Mond2AAA,Mondelez,,t3,
+"""
+
+IMPRESSIONS = """\
+Start Date (in UTC),Company Name,Impressions,Clicks,Campaign Name
+2026-11-02,EDGE COMMUNICATIONS,1184,12,Q4 ABM
+2026-11-02,Burlington Textiles Corporation of America,300,0,Q4 ABM
+2026-11-02,Mondelez,50,0,Q4 ABM
+2026-11-03,Edge Communications Inc.,900,0,Q4 ABM
+"""
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    path = tmp_path / "w.db"
+    (tmp_path / "accounts.csv").write_text(ACCOUNTS)
+    assert run(["init", "--db", str(path), "--from", str(SAMPLE)]) == 0
+    assert run(["import", "accounts", str(tmp_path / "accounts.csv"), "--db", str(path)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_company_names_are_attached_to_workspace_accounts(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "li.csv"
+    export.write_text(IMPRESSIONS)
+    code = run(["import", str(export), "--preset", "linkedin-company-impressions", "--db", str(db)])
+    out = capsys.readouterr().out
+    assert code == 0
+    with Store.open(db, create=False) as store:
+        edge = store.events_page(EventFilter(account="0015g00000EdgeCAAA")).events
+        # "EDGE COMMUNICATIONS" and "Edge Communications Inc." both normalise to
+        # "edgecommunications": 2 rows x (impressions, clicks when > 0) = 3 events.
+        assert [(e.type, e.quantity) for e in edge] == [
+            ("ad_impression", 1184.0),
+            ("ad_click", 12.0),
+            ("ad_impression", 900.0),
+        ]
+        # Mondelez is two accounts: no guess. "Corporation" is not "Corp": no match.
+        unmatched = {e.account for e in store.events_page().events} - {"0015g00000EdgeCAAA"}
+        assert unmatched == {"Mondelez", "Burlington Textiles Corporation of America"}
+        batch = store.batches()[-1]
+    assert "2 matched to workspace accounts (2 by name)" in out
+    assert "close to the workspace's 'Burlington Textiles Corp of America'" in out
+    resolved = batch.report["accounts_resolved"]
+    assert resolved["matched"] == {"name": 2}
+    assert resolved["unknown"] == 2
+
+
+def test_a_new_account_close_to_a_workspace_one_is_a_duplicate_candidate(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    more = tmp_path / "more.csv"
+    more.write_text("key,name\nhs-1,Edge Comunications\n")
+    assert run(["import", "accounts", str(more), "--db", str(db), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    # "edgecomunications" ~ "edgecommunications": one letter apart, ratio 0.97.
+    assert (
+        "possible duplicate accounts (not merged): 'Edge Comunications' / 'Edge Communications'"
+        in out
+    )
+    assert run(["summary", "--db", str(db), "--json"]) == 0
+    assert (
+        json.loads(capsys.readouterr().out)["accounts"]["total"] == 4
+    )  # the dry run wrote nothing
