@@ -84,6 +84,7 @@ class PilotScreen(Screen[None]):
         self._batches: list[Batch] = []
         self._accounts_for: tuple[str | None, bool] | None = None
         self._account_keys: list[str] = []
+        self._filter_error: str | None = None
 
     @property
     def slatui(self) -> SlatuiApp:
@@ -230,8 +231,11 @@ class PilotScreen(Screen[None]):
         detail.update(views.batch_detail(self._batches[max(row, 0)], self.zone))
 
     def _show_events_status(self) -> None:
+        """Where the page is; while a filter field cannot be read, why (until it can)."""
         first, last = self.pager.span(self.shown)
         status = views.events_status(first, last, self.total, self.pager.has_next, self.pager.page)
+        if self._filter_error is not None:
+            status = f"{self._filter_error} (not applied) · {status}"
         self.query_one("#events-status", Static).update(status)
 
     # ------------------------------------------------------------ filters
@@ -256,6 +260,8 @@ class PilotScreen(Screen[None]):
             self._apply_filters()
 
     def _apply_filters(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()  # enter applied them already: no second pass
         self._filter_timer = None
         inputs = {name: self.query_one(f"#f-{name}", Input) for name in views.FILTER_INPUTS}
         chosen = self.query_one("#f-type", Select).value
@@ -267,11 +273,13 @@ class PilotScreen(Screen[None]):
             )
         except views.BadFilter as bad:
             for name, field in inputs.items():
-                field.set_class(name == bad.field, "-invalid")
-            self.query_one("#events-status", Static).update(str(bad))
+                field.set_class(name == bad.field, "-bad-filter")
+            self._filter_error = str(bad)
+            self._show_events_status()
             return
+        self._filter_error = None
         for field in inputs.values():
-            field.remove_class("-invalid")
+            field.remove_class("-bad-filter")
         if filters != self.pager.filters:
             self._ask_events(self.pager.refilter(filters))
 

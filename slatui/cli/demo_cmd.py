@@ -208,14 +208,6 @@ def _can_open(args: argparse.Namespace) -> bool:
 
 def _open(path: Path) -> None:
     """The workbench on the finished workspace, as `slatui --db PATH` opens it."""
-    from slatui.app import create_app
-    from store import Store, StoreError
+    from slatui.cli.tui_cmd import run_workbench
 
-    try:
-        store = Store.open(path, create=False)
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
-    try:
-        create_app(store).run()
-    finally:
-        store.close()
+    run_workbench(path, create=False)

@@ -9,12 +9,17 @@ from slatui.cli.common import CliError, default_db_path
 
 
 def open_workbench(args: argparse.Namespace) -> int:
+    """`slatui [--db PATH]`: the workbench on that workspace (made on first use)."""
+    run_workbench(Path(args.root_db) if args.root_db else default_db_path(), create=True)
+    return 0
+
+
+def run_workbench(path: Path, *, create: bool) -> None:
     """Open the store, hand it to the App factory, close it when the App ends."""
     from store import Store, StoreError
 
-    path = Path(args.root_db) if args.root_db else default_db_path()
     try:
-        store = Store.open(path, create=True)
+        store = Store.open(path, create=create)
     except StoreError as exc:
         raise CliError(str(exc)) from None
     try:
@@ -23,4 +28,3 @@ def open_workbench(args: argparse.Namespace) -> int:
         create_app(store).run()
     finally:
         store.close()
-    return 0
