@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from slatui.contract.model import Contract
     from store import Version
 
-WIDE = 100  # columns from which the side panel shows (the App's "-wide" breakpoint)
+WIDE = 120  # columns from which the side panel shows (the App's "-wide" breakpoint)
 
 
 class DraftScreen(Screen[None]):

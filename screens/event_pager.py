@@ -38,6 +38,7 @@ class EventPager:
     has_next: bool = False
     _starts: list[EventCursor | None] = field(default_factory=lambda: [None])
     _next: EventCursor | None = None
+    _answered: int = -1
 
     def current(self) -> EventPageRequest:
         """The page on screen, read again (after another terminal wrote)."""
@@ -55,9 +56,14 @@ class EventPager:
         self.has_next = False
         return self.current()
 
+    @property
+    def waiting(self) -> bool:
+        """A page was asked for and has not arrived: where the next one starts is not known."""
+        return self._answered != self.serial
+
     def forward(self) -> EventPageRequest | None:
-        """The next page, or None on the last one."""
-        if self._next is None:
+        """The next page, or None on the last one (or while the current one is on its way)."""
+        if self._next is None or self.waiting:
             return None
         del self._starts[self.page + 1 :]
         self._starts.append(self._next)
@@ -82,6 +88,7 @@ class EventPager:
         """Take an answer if it is for the latest request; remember where the next page starts."""
         if request.serial != self.serial:
             return False
+        self._answered = request.serial
         self._next = page.next
         self.has_next = page.next is not None
         return True

@@ -34,7 +34,7 @@ HELP = """\
 | `[` / `]` | move it up / down |
 | `ctrl+z` | undo your last edit of this session |
 | `l` | jump to the lint panel; `enter` on a warning jumps to its clause |
-| `l` below 100 columns | show lint and preview in place of the editor; `escape` goes back |
+| `l` below 120 columns | show lint and preview in place of the editor; `escape` goes back |
 | `m` | preview the whole contract as Markdown (the contract as exported) |
 | `s` | sign as marketing or sales (shows the digest you sign) |
 | `n` | start a new draft version from the agreed one |

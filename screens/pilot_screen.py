@@ -288,6 +288,8 @@ class PilotScreen(Screen[None]):
     def action_page(self, step: int) -> None:
         """] next page, [ previous, g first."""
         move = {1: self.pager.forward, -1: self.pager.back, 0: self.pager.first}[step]
+        if step == 1 and self.pager.waiting:
+            return  # the page asked for last is on its way; the next one starts after it
         request = move()
         if request is None:
             where = "last" if step == 1 else "first"
@@ -296,9 +298,9 @@ class PilotScreen(Screen[None]):
         self._ask_events(request)
 
     def action_filter(self) -> None:
-        """To the filters (tab moves between them; enter or escape back to the table)."""
+        """To the filters, in the account field where letters type (shift+tab: the type)."""
         self.query_one(TabbedContent).active = "tab-events"
-        self.query_one("#f-type", Select).focus()
+        self.query_one("#f-account", Input).focus()
 
     def action_focus_table(self) -> None:
         """Out of a filter field and back to the events."""

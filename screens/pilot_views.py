@@ -34,34 +34,31 @@ ROOMY = 120  # columns from which the footer has room for the palette hint
 UNTIERED = "untiered"  # how the store names accounts without a tier
 FILTER_INPUTS = ("account", "lead", "since", "until")
 
-TIER_COLUMNS = (("tier", "Tier"), ("name", "Name"), ("accounts", "Count"))
+# (key, label, width): fixed widths, so a page of long keys never pushes the rest
+# off screen and every refresh lays the table out the same way.
+TIER_COLUMNS = (("tier", "Tier", 4), ("name", "Name", 18), ("accounts", "Count", 6))
 NAME_WIDTH = 18
-BATCH_COLUMNS = (
-    ("id", "#"),
-    ("file", "File"),
-    ("added", "Added"),
-    ("rejected", "Rej."),
+BATCH_COLUMNS = (("id", "#", 3), ("file", "File", 14), ("added", "Added", 8))
+EVENT_COLUMNS = (  # what tells events apart first; the contact last (it is often empty)
+    ("when", "When", 16),
+    ("type", "Type", 20),
+    ("account", "Account", 18),
+    ("lead", "Lead", 12),
+    ("quantity", "Qty", 9),
+    ("detail", "Detail", 24),
+    ("actor", "Actor", 16),
+    ("contact", "Contact", 12),
 )
-EVENT_COLUMNS = (
-    ("when", "When"),
-    ("type", "Type"),
-    ("account", "Account"),
-    ("lead", "Lead"),
-    ("contact", "Contact"),
-    ("quantity", "Qty"),
-    ("actor", "Actor"),
-    ("detail", "Detail"),
-)
+_WIDTH = {key: width for key, _, width in EVENT_COLUMNS}
 ACCOUNT_COLUMNS = (
-    ("key", "Key"),
-    ("name", "Name"),
-    ("owner", "Owner"),
-    ("industry", "Industry"),
-    ("employees", "Employees"),
-    ("country", "Country"),
+    ("key", "Key", 22),
+    ("name", "Name", 28),
+    ("owner", "Owner", 18),
+    ("industry", "Industry", 16),
+    ("employees", "Employees", 9),
+    ("country", "Country", 7),
 )
-FILE_WIDTH = 16
-DETAIL_WIDTH = 40
+FILE_WIDTH = 14
 
 
 class BadFilter(ValueError):
@@ -82,10 +79,10 @@ def table(name: str, title: str | None) -> DataTable[str | Text]:
     return widget
 
 
-def set_columns(widget: DataTable[str | Text], columns: Sequence[tuple[str, str]]) -> None:
-    """Add the columns once, keyed, so rows can be replaced without touching them."""
-    for key, label in columns:
-        widget.add_column(label, key=key)
+def set_columns(widget: DataTable[str | Text], columns: Sequence[tuple[str, str, int]]) -> None:
+    """Add the columns once, keyed and of fixed width; cells longer than it are clipped."""
+    for key, label, width in columns:
+        widget.add_column(label, key=key, width=width)
 
 
 # ---------------------------------------------------------------- window
@@ -144,7 +141,7 @@ def fill_tiers(
 
 
 def fill_batches(widget: DataTable[str | Text], batches: Sequence[Batch]) -> None:
-    """Newest first: number, file, what it added and rejected (the detail says the rest)."""
+    """Newest first: number, file and what it added (the detail below says the rest)."""
     keep = widget.cursor_row
     widget.clear()
     for batch in batches:
@@ -152,7 +149,6 @@ def fill_batches(widget: DataTable[str | Text], batches: Sequence[Batch]) -> Non
             str(batch.id),
             _clip(batch.file_name, FILE_WIDTH),
             _n(batch.imported),
-            _n(batch.rejected, warn=True),
         )
     if batches:
         widget.move_cursor(row=min(max(keep, 0), len(batches) - 1))
@@ -224,12 +220,12 @@ def fill_events(
         widget.add_row(
             _when(event.occurred_at, zone),
             event.type,
-            event.account or "",
-            event.lead or "",
-            event.contact or "",
+            _clip(event.account or "", _WIDTH["account"]),
+            _clip(event.lead or "", _WIDTH["lead"]),
             _quantity(event.quantity),
-            event.actor or "",
-            _clip(event.detail or "", DETAIL_WIDTH),
+            _clip(event.detail or "", _WIDTH["detail"]),
+            _clip(event.actor or "", _WIDTH["actor"]),
+            _clip(event.contact or "", _WIDTH["contact"]),
         )
     if rows:
         widget.move_cursor(row=min(max(keep, 0), len(rows) - 1))
@@ -258,7 +254,7 @@ def label_when(widget: DataTable[str | Text], contract: Contract | None) -> None
     if str(widget.columns[ColumnKey("when")].label) == label:
         return
     widget.clear(columns=True)
-    set_columns(widget, (("when", label), *EVENT_COLUMNS[1:]))
+    set_columns(widget, (("when", label, EVENT_COLUMNS[0][2]), *EVENT_COLUMNS[1:]))
 
 
 def fill_accounts(widget: DataTable[str | Text], accounts: Sequence[Account]) -> None:
@@ -322,11 +318,8 @@ def _when(moment: dt.datetime, zone: ZoneInfo | None) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
-def _n(value: int, *, warn: bool = False) -> Text:
-    text = f"{value:,}"
-    if warn and value:
-        return Text(text, style="bold red", justify="right")
-    return Text(text, justify="right")
+def _n(value: int) -> Text:
+    return Text(f"{value:,}", justify="right")
 
 
 def _quantity(value: float) -> Text:

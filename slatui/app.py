@@ -47,7 +47,7 @@ class SlatuiApp(App[None]):
         "pilot": _pilot_screen,
     }
     DEFAULT_MODE = "draft"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - Textual declares it so
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - Textual declares it so
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "switch_mode('draft')", "Draft", id="mode-draft"),
         Binding("p", "switch_mode('pilot')", "Pilot", id="mode-pilot"),

@@ -84,9 +84,15 @@ def _required(values: Mapping[str, str], name: str) -> str:
     return value
 
 
+MAX_QUANTITY = 1e15
+"""Larger is a typo or a corrupt cell: no ad platform serves a quadrillion impressions,
+and beyond 2**53 a float no longer holds every whole number exactly."""
+MAX_DIGITS = 16  # plain digits shorter than this are below MAX_QUANTITY: the fast path
+
+
 def number(text: str, name: str) -> float:
     """A number >= 0 as a float (`name` for the reject); plain digits take a fast path."""
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) < MAX_DIGITS:
         return float(text)
     try:
         parsed = parse_number(text, placeholders=_EXACT)
@@ -95,7 +101,10 @@ def number(text: str, name: str) -> float:
     assert parsed is not None
     if parsed < 0:
         raise RowReject(f"{name} {text!r} is negative")
-    return float(parsed)
+    value = float(parsed)
+    if value > MAX_QUANTITY:
+        raise RowReject(f"{name} {text!r} is too large (at most {MAX_QUANTITY:,.0f})")
+    return value
 
 
 def event_type(text: str) -> str:

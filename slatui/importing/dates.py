@@ -169,6 +169,12 @@ def localize(naive: datetime, tz: tzinfo) -> datetime:
     return naive.replace(tzinfo=tz, fold=0).astimezone(UTC)
 
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+"""Years a pilot's event can have: outside them a cell is a typo or a placeholder
+(0001-01-01, 9999-12-31), and such an instant cannot even be shown in every zone."""
+
+
 def parse_timestamp(
     value: str,
     *,
@@ -178,6 +184,18 @@ def parse_timestamp(
     excel_serial: bool = False,
 ) -> datetime:
     """Parse one cell into an aware UTC datetime (see the module docstring for the forms)."""
+    try:
+        moment = _parse_timestamp(value, tz, order, date_format, excel_serial)
+    except OverflowError:
+        raise DateError(value, f"outside the years {FIRST_YEAR}-{LAST_YEAR}") from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise DateError(value, f"outside the years {FIRST_YEAR}-{LAST_YEAR}")
+    return moment
+
+
+def _parse_timestamp(
+    value: str, tz: tzinfo, order: DateOrder | None, date_format: str | None, excel_serial: bool
+) -> datetime:
     text = value.strip()
     if not text:
         raise DateError(value, "the cell is empty")

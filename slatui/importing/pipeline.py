@@ -44,6 +44,8 @@ from typing import Any, Literal, cast
 from slatui.accounts import duplicate_candidates
 from slatui.events import KNOWN_EVENT_TYPES
 from slatui.importing.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
     AmbiguousDates,
     DateError,
     DateOrder,
@@ -178,6 +180,8 @@ class Context:
                 except ValueError:
                     pass
                 else:
+                    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+                        raise DateError(text, f"outside the years {FIRST_YEAR}-{LAST_YEAR}")
                     zone = moment.tzinfo
                     if zone is None:
                         return localize(moment, self.zone)

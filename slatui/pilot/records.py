@@ -8,6 +8,7 @@ the measurements one shape to read.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 SENIORITY_ORDER: tuple[str, ...] = ("ic", "manager", "director", "vp", "c_level")
@@ -65,5 +66,5 @@ class EventRecord:
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None or self.occurred_at.utcoffset() != dt.timedelta(0):
             raise ValueError("occurred_at must be an aware UTC datetime")
-        if self.quantity < 0:
-            raise ValueError("quantity cannot be negative")
+        if not math.isfinite(self.quantity) or self.quantity < 0:
+            raise ValueError("quantity must be a finite number, 0 or more")
