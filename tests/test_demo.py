@@ -593,16 +593,33 @@ def test_demo_force_replaces_the_workspace_and_its_side_files(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "again.db"
-    db.write_bytes(b"not a workspace")
+    assert run(["init", "--db", str(db)]) == 0  # an empty workspace of the user's
     for suffix in ("-wal", "-shm"):
-        Path(f"{db}{suffix}").write_bytes(b"stale")
+        Path(f"{db}{suffix}").write_bytes(b"")
     assert run(["demo", "--no-open", "--force", "--seed", "3", "--db", str(db)]) == 0
     assert "seed 3" in capsys.readouterr().out
     assert run(["imports", "--json", "--db", str(db)]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 3  # the junk file is gone
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{db}{suffix}")
-        assert not side.exists() or side.read_bytes() != b"stale"
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_demo_force_never_replaces_a_file_that_is_not_a_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"someone's notes")
+    assert run(["demo", "--no-open", "--force", "--db", str(db)]) == 2
+    assert "is not a slatui workspace" in capsys.readouterr().err
+    assert db.read_bytes() == b"someone's notes"
+
+
+def test_two_demos_on_one_file_do_not_overwrite_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "cc.db"
+    (tmp_path / ".cc.db.demo-lock").touch()  # as a demo still building leaves it
+    assert run(["demo", "--no-open", "--db", str(db)]) == 2
+    assert "another slatui demo is building" in capsys.readouterr().err
+    assert not db.exists()
 
 
 def test_demo_force_keeps_the_old_workspace_when_the_build_fails(
@@ -616,10 +633,11 @@ def test_demo_force_keeps_the_old_workspace_when_the_build_fails(
 
     monkeypatch.setattr(demo_cmd, "_import", broken)
     db = tmp_path / "old.db"
-    db.write_bytes(b"the old workspace")
+    assert run(["init", "--db", str(db)]) == 0
+    old = db.read_bytes()
     assert run(["demo", "--no-open", "--force", "--db", str(db)]) == 2
     assert "the disk is full" in capsys.readouterr().err
-    assert db.read_bytes() == b"the old workspace"
+    assert db.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old-pilot", "old.db"]
 
 

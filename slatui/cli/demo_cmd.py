@@ -16,7 +16,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -79,12 +80,24 @@ def register(sub: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     """Build the demo workspace, print what it holds, open it when there is a terminal."""
-    from slatui.demo import DEFAULT_SEED, DemoError, build_pilot, write_pilot
-    from slatui.samples import sample_path
+    from slatui.demo import DEFAULT_SEED
 
     seed = DEFAULT_SEED if args.seed is None else args.seed
     path = Path(args.db) if args.db else DEFAULT_DB
     _check_room(path, force=args.force)
+    try:
+        with _building(path):
+            return _demo(args, path, seed)
+    except OSError as exc:
+        where = exc.filename or path
+        raise CliError(f"{where}: {exc.strerror or exc}") from None
+
+
+def _demo(args: argparse.Namespace, path: Path, seed: int) -> int:
+    """The demo proper, with the workspace's building lock held."""
+    from slatui.demo import DemoError, build_pilot, write_pilot
+    from slatui.samples import sample_path
+
     try:
         sample = sample_path()
     except FileNotFoundError as exc:
@@ -117,15 +130,46 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """One demo at a time per workspace: two would overwrite each other's files."""
+    lock = path.with_name(f".{path.name}.demo-lock")
+    try:
+        lock.open("x").close()
+    except FileExistsError:
+        raise CliError(
+            f"another slatui demo is building {path} (if none is running, one was "
+            f"killed: remove {lock})"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
 def _check_room(path: Path, *, force: bool) -> None:
-    """Refuse an existing workspace file unless --force."""
+    """Refuse an existing workspace file unless --force, and anything else always."""
     if path.is_dir():
         raise CliError(f"{path} is a directory; name a workspace file, e.g. {path}/demo.db")
-    if not force and any(p.exists() for p in _files_of(path)):
+    if not any(p.exists() for p in _files_of(path)):
+        return
+    if not force:
         raise CliError(
             f"{path} already exists; slatui demo --force replaces it "
             f"(or give another file with --db)"
         )
+    if path.exists() and path.stat().st_size and not _is_workspace(path):
+        raise CliError(f"{path} is not a slatui workspace; --force only replaces a workspace")
+
+
+def _is_workspace(path: Path) -> bool:
+    from store import Store, StoreError
+
+    try:
+        Store.open(path, create=False).close()
+    except StoreError:
+        return False
+    return True
 
 
 def _files_of(path: Path) -> list[Path]:
