@@ -69,6 +69,7 @@ def _rows(outcome: ImportOutcome) -> Rows:
         ("unclassified titles", _unclassified(report)),
         ("possible duplicates", _duplicate_accounts(report)),
         ("accounts", resolution_lines(report.accounts_resolved) or ["as given"]),
+        ("repeated keys", _repeated(report)),
         ("encoding damage", _damage(report)),
         ("rejects file", [report.rejects_file or "none"]),
     ]
@@ -142,6 +143,15 @@ def _duplicate_accounts(report: ImportReport) -> list[str]:
     if not groups:
         return ["none"]
     return [" / ".join(repr(n) for n in g["names"]) + f": {g['reason']}" for g in groups]
+
+
+def _repeated(report: ImportReport) -> list[str]:
+    if not report.repeated_keys:
+        return ["none"]
+    return [
+        f"{plural(n, 'row')} with the key of an earlier row ({kind}: the later row wins)"
+        for kind, n in report.repeated_keys.items()
+    ]
 
 
 def _damage(report: ImportReport) -> list[str]:

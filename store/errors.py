@@ -85,7 +85,9 @@ class AlreadyImported(StoreError):
         self.file_name = file_name
         self.imported_at = imported_at
         super().__init__(
-            f"{file_name} was already imported as batch {batch_id} on {imported_at}; nothing added"
+            f"{file_name} was already imported as batch {batch_id} on {imported_at}; nothing "
+            f"added (to read it again with other options, undo it first: "
+            f"slatui imports undo {batch_id})"
         )
 
 

@@ -335,7 +335,7 @@ def test_importing_the_same_file_twice_adds_nothing(
         code, out, err = _run(capsys, "import", "events", str(path))
         assert (code, err) == (0, "")
         assert out.startswith(f"{path.name} was already imported as batch 1 on ")
-        assert out.rstrip().endswith("; nothing added")
+        assert out.rstrip().endswith("undo it first: slatui imports undo 1)")
     assert store.batches() == first and store.events_count() == 6
 
 

@@ -88,3 +88,18 @@ def test_a_new_account_close_to_a_workspace_one_is_a_duplicate_candidate(
     assert (
         json.loads(capsys.readouterr().out)["accounts"]["total"] == 4
     )  # the dry run wrote nothing
+
+
+def test_a_key_repeated_in_one_file_is_said_not_silently_merged(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    twice = tmp_path / "twice.csv"
+    twice.write_text("key,name,tier\nnew-1,New One,t1\nnew-1,New One Inc,t3\n")
+    assert run(["import", "accounts", str(twice), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "repeated keys: 1 row with the key of an earlier row (accounts:" in out
+    with Store.open(db, create=False) as store:
+        batch = store.batches()[-1]
+        (account,) = [a for a in store.accounts() if a.key == "new-1"]
+    assert batch.report["repeated_keys"] == {"accounts": 1}
+    assert (account.name, account.tier) == ("New One Inc", "t3")  # the later row won

@@ -214,7 +214,8 @@ def test_a_file_already_imported_adds_nothing(store: Store) -> None:
         store.import_batch(_meta("e.csv"), events=events())
     # T0 is 2027-01-05 14:00 UTC; the first batch was stamped a minute later.
     assert str(raised.value) == (
-        "e.csv was already imported as batch 1 on 2027-01-05; nothing added"
+        "e.csv was already imported as batch 1 on 2027-01-05; nothing added (to read it "
+        "again with other options, undo it first: slatui imports undo 1)"
     )
     assert consumed == []  # refused before a row was read
     assert _counts(store) == (1, 1, 0, 0)

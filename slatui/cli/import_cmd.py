@@ -356,6 +356,11 @@ def report_lines(report: ImportReport, zone: dt.tzinfo) -> list[str]:
     for group in report.duplicate_candidates:
         names = " / ".join(repr(n) for n in group["names"])
         lines.append(f"  possible duplicate accounts (not merged): {names}: {group['reason']}")
+    for kind, count in report.repeated_keys.items():
+        lines.append(
+            f"  repeated keys: {plural(count, 'row')} with the key of an earlier row "
+            f"({kind}: one record per key, the later row's values win)"
+        )
     resolved = resolution_lines(report.accounts_resolved)
     if resolved:
         lines.append("  accounts:")

@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
 
 def _batch_id(text: str) -> int:
     digits = text.strip().lstrip("#")
-    if not digits.isdigit() or int(digits) < 1:
+    if not digits.isdigit() or not 1 <= int(digits) < 2**63:
         raise argparse.ArgumentTypeError(f"{text!r} is not a batch id; `slatui imports` lists them")
     return int(digits)
 

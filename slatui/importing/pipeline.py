@@ -292,6 +292,7 @@ class ImportReport:
     duplicate_candidates: list[dict[str, Any]]
     unknown_types: list[tuple[str, int, str | None]]
     accounts_resolved: dict[str, Any] = field(default_factory=dict)
+    repeated_keys: dict[str, int] = field(default_factory=dict)  # kind -> rows saying a key again
 
     @property
     def skipped(self) -> int:
@@ -341,6 +342,7 @@ class ImportReport:
             "unclassified_count": self.unclassified_count,
             "duplicate_candidates": self.duplicate_candidates,
             "accounts_resolved": self.accounts_resolved,
+            "repeated_keys": self.repeated_keys,
             "unknown_types": [[t, n, s] for t, n, s in self.unknown_types],
         }
 
@@ -565,6 +567,7 @@ class Plan:
             unclassified_count=sum(tally.unclassified.values()),
             duplicate_candidates=_duplicate_candidates(tally.names, self._known_names),
             unknown_types=_unknown_types(tally.types),
+            repeated_keys={k: n for k, n in tally.repeated.items() if n},
             accounts_resolved=(
                 {} if self._resolver is None else self._resolver.resolution().as_json()
             ),
@@ -687,6 +690,8 @@ class _Tally:
         self.last: dt.datetime | None = None
         self.unclassified: Counter[str] = Counter()
         self.names: dict[str, str] = {}
+        self.keys: dict[str, set[str]] = {"accounts": set(), "contacts": set()}
+        self.repeated: dict[str, int] = {"accounts": 0, "contacts": 0}
 
     def add(self, record: Record) -> None:
         if type(record) is EventRecord:
@@ -701,12 +706,22 @@ class _Tally:
                 self.last = moment
         elif isinstance(record, AccountRecord):
             self.accounts += 1
+            self._key("accounts", record.key)
             if record.name and len(self.names) < MAX_NAMES:
                 self.names.setdefault(record.key, record.name)
         elif isinstance(record, ContactRecord):
             self.contacts += 1
+            self._key("contacts", record.key)
             if record.title and record.seniority is None:
                 self.unclassified[record.title] += 1
+
+    def _key(self, kind: str, key: str) -> None:
+        """A key a row of the file already gave: the later row's values replace the earlier."""
+        seen = self.keys[kind]
+        if key in seen:
+            self.repeated[kind] += 1
+        else:
+            seen.add(key)
 
 
 # ---------------------------------------------------------------- columns
