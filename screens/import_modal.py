@@ -349,6 +349,7 @@ class ImportModal(ModalScreen[ImportOutcome | None]):
             self.query_one("#import-layout").focus()
 
     def _imported(self, result: object) -> None:
+        self._drop_stop_question()
         if isinstance(result, ImportOutcome):
             self.outcome = result
             headline = self.query_one("#import-headline", Static)
@@ -460,6 +461,11 @@ class ImportModal(ModalScreen[ImportOutcome | None]):
         """Enter on the report, wherever the focus is in it, closes with the outcome."""
         if self.phase == "done":
             self.dismiss(self.outcome)
+
+    def _drop_stop_question(self) -> None:
+        """The import ended while "Stop the import?" was asked: the question is moot."""
+        if isinstance(self.app.screen, ConfirmModal) and self.app.screen_stack[-2] is self:
+            self.app.pop_screen()
 
     def _stop_confirmed(self, stop: bool | None) -> None:
         if stop and self.phase == "importing":

@@ -103,3 +103,34 @@ def test_a_key_repeated_in_one_file_is_said_not_silently_merged(
         (account,) = [a for a in store.accounts() if a.key == "new-1"]
     assert batch.report["repeated_keys"] == {"accounts": 1}
     assert (account.name, account.tier) == ("New One Inc", "t3")  # the later row won
+
+
+def test_a_file_that_changes_during_its_import_is_refused_and_nothing_written(
+    db: Path, tmp_path: Path
+) -> None:
+    from slatui.importing.canonical import LAYOUTS
+    from slatui.importing.pipeline import ImportRefused, Options, Plan
+    from slatui.importing.workspace import context_for
+    from store.pilot_import import run_plan
+
+    grows = tmp_path / "grows.csv"
+    grows.write_text("occurred_at,type,account\n2026-11-02T10:00Z,call,acme\n")
+    with Store.open(db, create=False) as store:
+        plan = Plan(grows, LAYOUTS["events"], context_for(store.current().contract), Options())
+        before = store.batches()
+        with grows.open("a") as handle:  # the export is still being written
+            handle.write("2026-11-02T11:00Z,call,acme\n")
+        with pytest.raises(ImportRefused, match="changed while it was being imported"):
+            run_plan(store, plan)
+        assert store.batches() == before
+        assert store.events_count() == 0
+
+
+def test_skip_bad_rows_refuses_a_directory_where_the_rejects_go(db: Path, tmp_path: Path) -> None:
+    export = tmp_path / "e.csv"
+    export.write_text("occurred_at,type,account\nyesterday,call,acme\n")
+    (tmp_path / "e.csv.rejects.csv").mkdir()
+    code = run(["import", "events", str(export), "--skip-bad-rows", "--db", str(db)])
+    assert code == 2
+    with Store.open(db, create=False) as store:
+        assert store.events_count() == 0

@@ -385,6 +385,11 @@ class Plan:
         self._listening = False
         self.rejects_path = options.rejects_path or path.with_name(path.name + ".rejects.csv")
         self._part = self.rejects_path.with_name(self.rejects_path.name + ".part")
+        if options.skip_bad_rows and self.rejects_path.is_dir():
+            raise ImportRefused(
+                f"{self.rejects_path} is a directory: the rejected rows go to a file of that "
+                "name; move the directory away first"
+            )
         try:
             sniffed = sniff(path)
             self.source = CsvSource.open(path, sniffed=sniffed, on_problem=self._problem)
@@ -484,7 +489,17 @@ class Plan:
 
     def finish(self) -> ImportReport:
         """The report once the records are consumed; RowsRejected when rows were
-        rejected without --skip-bad-rows (nothing may be written then)."""
+        rejected without --skip-bad-rows (nothing may be written then).
+
+        The file is hashed again first: a file replaced or appended to while it
+        was read would be recorded under the digest of what it was before, and
+        the real file later refused as "already imported".
+        """
+        if _digest_or_refuse(self.path) != self.sha256:
+            raise ImportRefused(
+                f"{self.path}: the file changed while it was being imported; nothing was "
+                "written (import it again once it is complete)"
+            )
         report = self.report()
         if report.rejected and not self.options.skip_bad_rows:
             raise RowsRejected(_rejected_message(self.path, report), report)

@@ -361,6 +361,23 @@ async def test_not_stopping_lets_the_import_finish(store: Store, tmp_path: Path)
     assert store.events_count() == 2_500
 
 
+async def test_an_import_that_ends_while_stop_is_asked_takes_the_question_away(
+    store: Store, tmp_path: Path
+) -> None:
+    name = big_events(tmp_path, 2_500)
+    app = ModalHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await start_gated(app, pilot, name)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        modal.gate.set()  # the import finishes before anyone answers
+        await settle(pilot)
+        assert modal.phase == "done"
+        assert app.screen is modal  # no stale "Stop the import?" over the report
+    assert store.events_count() == 2_500
+
+
 # ------------------------------------------------------------ logging an event
 
 
