@@ -85,6 +85,7 @@ class PilotScreen(Screen[None]):
         self._accounts_for: tuple[str | None, bool] | None = None
         self._account_keys: list[str] = []
         self._filter_error: str | None = None
+        self._undoing: int | None = None
 
     @property
     def slatui(self) -> SlatuiApp:
@@ -163,6 +164,7 @@ class PilotScreen(Screen[None]):
     def on_pilot_loaded(self, message: PilotLoaded) -> None:
         """The window line, tiers, batches and the type filter's choices."""
         self.summary, self.contract = message.summary, message.contract
+        self._undoing = None  # read after any undo asked for before it: the list is current
         self._account_keys = message.account_keys
         self.query_one("#window", Static).update(views.window_text(message.summary))
         self._tier_rows = views.fill_tiers(
@@ -311,6 +313,9 @@ class PilotScreen(Screen[None]):
         from screens.confirm_modal import ConfirmModal
 
         table = self.query_one("#batches", DataTable)
+        if self._undoing is not None:
+            self.notify(f"Batch {self._undoing} is being undone; wait for it.", timeout=3)
+            return
         if not self._batches:
             self.notify("There are no batches to undo.", severity="information")
             return
@@ -318,7 +323,10 @@ class PilotScreen(Screen[None]):
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
+                self._undoing = batch.id
+                self.notify(f"Undoing batch {batch.id}…", timeout=3)
                 self.slatui.client.run(self, "undo", lambda store: jobs.undo(store, batch.id))
+                self.reload()  # queued behind the undo: answers whether it worked or not
 
         question = views.undo_question(batch)
         self.app.push_screen(ConfirmModal(question, confirm_label="Undo batch"), answered)
