@@ -119,6 +119,7 @@ class ImportModal(ModalScreen[ImportOutcome | None]):
             with VerticalScroll(id="import-form", can_focus=False):
                 yield from self._file_row()
                 yield Static("", id="import-detected", markup=False)
+                yield Static("", id="import-notes", markup=False)
                 yield from self._options()
                 yield Static("", id="import-message", markup=False)
                 yield DataTable(id="import-preview", cursor_type="none", zebra_stripes=True)
@@ -242,6 +243,7 @@ class ImportModal(ModalScreen[ImportOutcome | None]):
         self._read_text = None
         self._previewing = None
         self.query_one("#import-detected", Static).update("")
+        self.query_one("#import-notes", Static).update("")
         path = resolve(text)
         self._say(f"reading {path.name}…", "-busy")
         job = partial(self._detect_job, text, path)
@@ -320,6 +322,9 @@ class ImportModal(ModalScreen[ImportOutcome | None]):
         detected = self.query_one("#import-detected", Static)
         detected.set_class(not choice.fits, "-nofit")
         detected.update(choice.why)
+        notes = self.query_one("#import-notes", Static)
+        notes.update("\n".join(f"note: {note}" for note in choice.notes))
+        notes.display = bool(choice.notes)
         self.query_one("#import-layout", Select).value = choice.layout
         self._enter("ready")
         self._preview(force=True)

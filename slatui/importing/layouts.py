@@ -30,6 +30,7 @@ class Choice:
     layout: str
     why: str
     fits: bool
+    notes: tuple[str, ...] = ()  # what this file will not give (the preset's notes)
 
 
 def all_layouts() -> dict[str, Layout]:
@@ -62,7 +63,8 @@ def choose_layout(header: Sequence[str]) -> Choice:
         return Choice(exact, why, True)
     found = detect(header)
     if found and found[0].fits:
-        return Choice(found[0].preset.name, f"fits {found[0].describe()}", True)
+        best = found[0]
+        return Choice(best.preset.name, f"fits {best.describe()}", True, tuple(best.notes))
     near = _canonical(names, exact=False)
     if near is not None:
         return Choice(near, _near_miss(near, names), False)
