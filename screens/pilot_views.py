@@ -181,8 +181,8 @@ def undone_text(result: UndoResult) -> str:
     """What went."""
     text = (
         f"Batch {result.batch.id} ({result.batch.file_name}) removed: "
-        f"{result.events:,} events, {result.accounts:,} account and "
-        f"{result.contacts:,} contact records."
+        f"{_count(result.events, 'event')}, {_count(result.accounts, 'account record')} and "
+        f"{_count(result.contacts, 'contact record')}."
     )
     if result.shared_with:
         later = ", ".join(str(b) for b in result.shared_with)
@@ -193,9 +193,9 @@ def undone_text(result: UndoResult) -> str:
 def imported_text(result: BatchResult) -> str:
     """What an import added."""
     return (
-        f"Batch {result.batch.id} ({result.batch.file_name}): {result.events:,} events, "
-        f"{result.accounts:,} accounts, {result.contacts:,} contacts; "
-        f"{result.duplicates:,} duplicates left out."
+        f"Batch {result.batch.id} ({result.batch.file_name}): {_count(result.events, 'event')}, "
+        f"{_count(result.accounts, 'account')}, {_count(result.contacts, 'contact')}; "
+        f"{_count(result.duplicates, 'duplicate')} left out."
     )
 
 
@@ -219,7 +219,7 @@ def fill_events(
     for event in rows:
         widget.add_row(
             _when(event.occurred_at, zone),
-            event.type,
+            _clip(event.type, _WIDTH["type"]),
             _clip(event.account or "", _WIDTH["account"]),
             _clip(event.lead or "", _WIDTH["lead"]),
             _quantity(event.quantity),
@@ -316,6 +316,11 @@ def _next_midnight(start: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
 def _when(moment: dt.datetime, zone: ZoneInfo | None) -> str:
     local = moment.astimezone(zone or dt.UTC)
     return local.strftime("%Y-%m-%d %H:%M")
+
+
+def _count(value: int, noun: str) -> str:
+    """ "1 event", "2,016 events"."""
+    return f"{value:,} {noun}{'' if value == 1 else 's'}"
 
 
 def _n(value: int) -> Text:
