@@ -37,6 +37,7 @@ from store.errors import (
     WorkspaceCorrupt,
     WorkspaceMissing,
 )
+from store.measure_store import MeasureData
 from store.pilot_store import PilotData
 from store.records import PARTIES, Action, ImportResult, LogEntry, Signer, Version
 from store.schema import migrate
@@ -49,10 +50,11 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 
 
-class Store(PilotData):
+class Store(PilotData, MeasureData):
     """A workspace: the agreement's versions, signatures and log; the pilot's data.
 
-    The pilot's data (batches, accounts, contacts, events) is `PilotData`'s half.
+    The pilot's data (batches, accounts, contacts, events) is `PilotData`'s half;
+    what the measurements read is `MeasureData`'s.
     """
 
     def __init__(self, db: Db, path: Path, *, now: Clock = utc_now) -> None:
