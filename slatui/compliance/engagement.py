@@ -1,0 +1,150 @@
+"""The engagement escalations: `engaged_unanswered` and `engaged_no_conversion`.
+
+An account is *engaged* at a touch (an event of the SAL definition's
+touchpoint types) when it has at least `min_touches` touches in the `window`
+up to and including that touch. The engagement is *unanswered* when no sales
+touch (`call`, `sales_email`, `meeting`, or the escalation's own
+`sales_touches`) on the account follows within `after`; *unconverted* when no
+`opportunity_created` follows within `after`. The escalation is due at touch
++ `after` (by the rules of the clock for `after`'s unit), raised for the
+account from then, and resolved by the first answer after it.
+
+One escalation per account and episode: once raised, later touches of the
+same account do not raise it again until an answer has resolved it. The
+answer types never count as engaging touches (the SAL definition lists
+`call` and `meeting` among its touchpoints): the call that answers an
+engagement must not open the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from slatui.clock import deadline
+from slatui.contract.model import (
+    Contract,
+    EngagedNoConversionEscalation,
+    EngagedUnansweredEscalation,
+)
+from slatui.duration import Duration
+from slatui.workcal import WorkCalendar
+
+ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
+SALES_TOUCHES = ("call", "sales_email", "meeting")
+OPPORTUNITY = "opportunity_created"
+Engagement = EngagedUnansweredEscalation | EngagedNoConversionEscalation
+
+
+@dataclass(frozen=True)
+class Raised:
+    """An escalation for one subject: due since when, why, and when (if) it was resolved."""
+
+    escalation: str
+    kind: str
+    subject: str
+    since: dt.datetime
+    why: str
+    resolved_at: dt.datetime | None = None
+
+    def open_at(self, moment: dt.datetime) -> bool:
+        """Raised by `moment` and not resolved by then."""
+        return self.since <= moment and (self.resolved_at is None or self.resolved_at > moment)
+
+
+def touch_types(contract: Contract) -> list[str]:
+    """The SAL definition's touchpoint types (what engagement is made of)."""
+    if contract.sal is None or contract.sal.touchpoints is None:
+        return []
+    return list(contract.sal.touchpoints.types)
+
+
+def answer_types(escalation: Engagement) -> list[str]:
+    """What answers the engagement: a sales touch, or an opportunity."""
+    if isinstance(escalation, EngagedNoConversionEscalation):
+        return [OPPORTUNITY]
+    return list(escalation.sales_touches) or list(SALES_TOUCHES)
+
+
+def engagement_escalations(
+    escalation: Engagement,
+    touches: Sequence[str],
+    rows: Iterable[ClockRow],
+    cal: WorkCalendar,
+    as_of: dt.datetime,
+) -> list[Raised]:
+    """Every episode of the escalation up to `as_of`, per account, in due order.
+
+    `rows` are the events of the touch and answer types (the store's
+    `clock_events`, already limited to the tier), in time order.
+    """
+    answers = set(answer_types(escalation))
+    touch_set = set(touches) - answers  # a sales call answers; it does not ask for an answer
+    by_account: dict[str, list[ClockRow]] = {}
+    for row in rows:
+        if row[3] is not None and row[1] < as_of:
+            by_account.setdefault(row[3], []).append(row)
+    raised: list[Raised] = []
+    for account, events in by_account.items():
+        raised += _episodes(escalation, account, events, touch_set, answers, cal, as_of)
+    return sorted(raised, key=lambda r: (r.since, r.subject))
+
+
+def _episodes(
+    escalation: Engagement,
+    account: str,
+    events: Sequence[ClockRow],
+    touches: set[str],
+    answers: set[str],
+    cal: WorkCalendar,
+    as_of: dt.datetime,
+) -> list[Raised]:
+    touch_times = [row[1] for row in events if row[2] in touches]
+    answer_times = [row[1] for row in events if row[2] in answers]
+    raised: list[Raised] = []
+    quiet_until: dt.datetime | None = None  # an open episode: no new one until it is answered
+    for index, moment in enumerate(touch_times):
+        if quiet_until is not None and moment < quiet_until:
+            continue
+        if not _engaged(touch_times, index, escalation.window, cal, escalation.min_touches):
+            continue
+        due = deadline(cal, moment, escalation.after)
+        answer = next((t for t in answer_times if t > moment), None)
+        if due > as_of or (answer is not None and answer <= due):
+            continue
+        raised.append(
+            Raised(
+                escalation.id,
+                escalation.when,
+                account,
+                due,
+                _why(escalation, account, moment),
+                answer,
+            )
+        )
+        quiet_until = answer if answer is not None else as_of
+        if answer is None:
+            break
+    return raised
+
+
+def _engaged(
+    times: Sequence[dt.datetime], index: int, window: Duration, cal: WorkCalendar, need: int
+) -> bool:
+    """At least `need` touches in the window that ends at touch `index` (inclusive)."""
+    moment = times[index]
+    count = 0
+    for earlier in reversed(times[: index + 1]):
+        if deadline(cal, earlier, window) <= moment:
+            break
+        count += 1
+    return count >= need
+
+
+def _why(escalation: Engagement, account: str, moment: dt.datetime) -> str:
+    what = "no sales touch" if escalation.when == "engaged_unanswered" else "no opportunity"
+    return (
+        f"{account}: {escalation.min_touches}+ touches within {escalation.window} up to "
+        f"{moment.isoformat()}, and {what} within {escalation.after}"
+    )
