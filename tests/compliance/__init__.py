@@ -1,0 +1,1 @@
+"""Tests of compliance measurement (`slatui.compliance`): periods, statuses, escalations."""
