@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from slatui.clock import deadline
+from slatui.compliance.raised import Raised
 from slatui.contract.model import (
     Contract,
     EngagedNoConversionEscalation,
@@ -35,22 +35,6 @@ ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
 SALES_TOUCHES = ("call", "sales_email", "meeting")
 OPPORTUNITY = "opportunity_created"
 Engagement = EngagedUnansweredEscalation | EngagedNoConversionEscalation
-
-
-@dataclass(frozen=True)
-class Raised:
-    """An escalation for one subject: due since when, why, and when (if) it was resolved."""
-
-    escalation: str
-    kind: str
-    subject: str
-    since: dt.datetime
-    why: str
-    resolved_at: dt.datetime | None = None
-
-    def open_at(self, moment: dt.datetime) -> bool:
-        """Raised by `moment` and not resolved by then."""
-        return self.since <= moment and (self.resolved_at is None or self.resolved_at > moment)
 
 
 def touch_types(contract: Contract) -> list[str]:
