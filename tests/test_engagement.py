@@ -97,3 +97,29 @@ def test_the_demo_raises_exactly_its_planted_cases(demo: Path, kind: str) -> Non
         rows = store.clock_events(types, until=as_of, tier=tier)
     raised = engagement_escalations(escalation, touches, rows, CAL, as_of)
     assert [(r.subject, r.since) for r in raised] == [(c.subject, c.due) for c in planted]
+
+
+def test_the_demo_raises_exactly_its_planted_overdue_cases(demo: Path) -> None:
+    """SAL clocks of both first-contact commitments, read from the store, judged by the engine."""
+    from slatui.compliance.overdue import overdue_escalations
+    from slatui.compliance.response import ClockEvent, response_items
+    from slatui.contract.model import OverdueEscalation, ResponseCommitment
+
+    planted = [c for c in build_pilot(SAMPLE).cases if c.kind == "overdue"]
+    as_of = max(c.due for c in planted) + dt.timedelta(seconds=1)
+    found: list[tuple[str, str, dt.datetime]] = []
+    with Store.open(demo, create=False) as store:
+        for escalation in SAMPLE.escalations:
+            if not isinstance(escalation, OverdueEscalation):
+                continue
+            (commitment,) = [c for c in SAMPLE.commitments if c.id == escalation.commitment]
+            assert isinstance(commitment, ResponseCommitment)
+            types = [commitment.start, *commitment.stop, "pause", "resume"]
+            rows = store.clock_events(types, until=as_of, tier=commitment.tier)
+            events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
+            items = response_items(commitment, events, CAL, as_of)
+            found += [
+                (escalation.id, r.subject, r.since)
+                for r in overdue_escalations(escalation, items, CAL)
+            ]
+    assert sorted(found) == sorted((c.escalation, c.subject, c.due) for c in planted)
