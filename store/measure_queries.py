@@ -124,3 +124,9 @@ def clock_rows(
         params,
     ).fetchall()
     return [(int(i), from_micros(int(ts)), str(t), a, lead) for i, ts, t, a, lead in rows]
+
+
+def first_event_at(db: sqlite3.Connection) -> dt.datetime | None:
+    """When the earliest event happened (where a commitment's history starts)."""
+    row = db.execute("SELECT min(ts) FROM events").fetchone()
+    return None if row[0] is None else from_micros(int(row[0]))

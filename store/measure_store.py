@@ -74,6 +74,11 @@ class MeasureData:
         with self._measure_reading():
             return q.clock_rows(self._db.conn, types, until, tier)
 
+    def first_event_at(self) -> dt.datetime | None:
+        """When the earliest event happened, if there is one."""
+        with self._measure_reading():
+            return q.first_event_at(self._db.conn)
+
     @contextmanager
     def _measure_reading(self) -> Iterator[None]:
         with self._lock, read_transaction(self._db):

@@ -392,7 +392,7 @@ def test_the_missed_case_is_the_tier_2_sal_count_per_month(
     (case,) = cases["missed"]
     assert (case.escalation, case.subject, case.periods) == (
         "sal-volume-missed",
-        "t2",
+        "t2-mkt-sal-volume",
         ("2026-10", "2026-11"),
     )
     assert case.due == dt.datetime(2026, 12, 1, 5, 0, tzinfo=UTC)  # Dec 1 00:00 EST

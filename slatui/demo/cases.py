@@ -12,7 +12,7 @@ The rules as the demo reads them (DESIGN §3), evaluated as of the pilot's end:
   or `meeting` carrying the same lead within the escalation's `after` (48h,
   wall clock) of `sal_notified`. `due` = notified + after.
 - `missed`: the volume commitment below its `min` in `consecutive` closed
-  months in a row (`subject` is the tier, `periods` the months). `due` = the
+  months in a row (`subject` is the commitment, `periods` the months). `due` = the
   end of the last of them (local midnight).
 - `engaged_unanswered`: a touch (a type of the SAL definition's touchpoints)
   on an account that has at least `min_touches` touches in the `window` up to

@@ -195,7 +195,7 @@ def _missed(world: World) -> None:
         PlantedCase(
             kind="missed",
             escalation=rule.id,
-            subject=str(volume.tier),
+            subject=volume.id,  # the subject of a `missed` escalation is its commitment
             started=world.time.month_start(*first),
             due=world.time.month_end(*last),
             story=f"{volume.id} below {minimum} SALs a month {rule.consecutive} months running "

@@ -1,0 +1,370 @@
+"""Evaluate a whole agreement as of a moment: every commitment's figure and the escalations.
+
+Which period a commitment is judged over (`Selection`):
+
+- by default, its own period (`period = "month"`) containing `as_of`;
+- a granularity (`week`, `month`, `quarter`): that period containing `as_of`;
+- a label (`2026-11`, `2026-W45`, `2026-Q4`): that period;
+- `pilot`: the pilot's window.
+
+When the judged period is not the commitment's own (a monthly "2 to 3 SALs"
+over a week, or over the 4-week pilot), its targets are scaled by the judged
+period's real duration over that of the commitment's period around it, so
+that the pilot is judged as `partial_periods = "prorate"` says; under
+`"count"` the target is kept whole, and under `"exclude"` such a commitment is
+left out (reported with status `excluded`).
+
+Escalations: `overdue` from each response commitment's items, `missed` from
+the commitment's closed periods since the first event, the engagement kinds
+from the events, and `rejected_share` from each closed or current period's
+cohort of SALs. Every escalation raised by `as_of` is listed; `open` says
+whether it is still open then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal, Protocol
+from zoneinfo import ZoneInfo
+
+from slatui.compliance import periods as p
+from slatui.compliance.conversion import measure_rate, measure_track
+from slatui.compliance.engagement import engagement_escalations, touch_types
+from slatui.compliance.overdue import overdue_escalations
+from slatui.compliance.raised import Raised
+from slatui.compliance.response import COUNTED_STATES, ClockEvent, Item, response_items
+from slatui.compliance.streaks import missed_streaks
+from slatui.compliance.volume import Figure, Status, Window, measure_count, measure_coverage
+from slatui.contract.model import (
+    CadenceCommitment,
+    Contract,
+    CountCommitment,
+    CoverageCommitment,
+    EngagedNoConversionEscalation,
+    EngagedUnansweredEscalation,
+    MissedEscalation,
+    OverdueEscalation,
+    RateCommitment,
+    RejectedShareEscalation,
+    ResponseCommitment,
+    TrackCommitment,
+)
+from slatui.contract.types import Period as Granularity
+from slatui.workcal import WorkCalendar
+
+ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
+ItemCounts = dict[str, int]
+STATES = ("on_time", "late", "open", "open_overdue", "paused", "at_risk")
+
+
+class Reader(Protocol):
+    """The store's `MeasureData`, as far as the evaluation reads it."""
+
+    def event_total(
+        self,
+        types: Sequence[str],
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        *,
+        tier: str | None = None,
+    ) -> float: ...
+
+    def event_totals_by_account(
+        self,
+        types: Sequence[str],
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        *,
+        tier: str | None = None,
+    ) -> dict[str, float]: ...
+
+    def has_events(self, types: Sequence[str]) -> bool: ...
+
+    def tier_accounts(self, tier: str | None) -> list[str]: ...
+
+    def coverage(self, tier: str | None, field: str) -> tuple[int, int]: ...
+
+    def clock_events(
+        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
+    ) -> list[ClockRow]: ...
+
+    def first_event_at(self) -> dt.datetime | None: ...
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What `--period` asked for: nothing (each commitment's own), a granularity, pilot, a label."""
+
+    kind: Literal["own", "week", "month", "quarter", "pilot", "label"] = "own"
+    label: str | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> Selection:
+        """`None`, `week`, `month`, `quarter`, `pilot` or a period label."""
+        if text is None:
+            return cls()
+        if text in ("week", "month", "quarter", "pilot"):
+            return cls(text)  # type: ignore[arg-type]
+        return cls("label", text.strip())
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One commitment's figure, the period it was judged over, and its items' states."""
+
+    figure: Figure
+    party: str | None
+    tier: str | None
+    period: p.Period | None
+    items: ItemCounts | None = None
+
+    def as_json(self) -> dict[str, object]:
+        """The JSON of `slatui compliance` for one commitment."""
+        out = self.figure.as_json()
+        out["party"] = self.party
+        out["tier"] = self.tier
+        out["period"] = None if self.period is None else self.period.as_json()
+        if self.items is not None:
+            out["items"] = dict(self.items)
+        return out
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything the Compliance screen and `slatui compliance` show."""
+
+    as_of: dt.datetime
+    commitments: list[Judged]
+    escalations: list[Raised] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        """Plain values: figures, and the escalations with `open` as of the judgement."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "commitments": [j.as_json() for j in self.commitments],
+            "escalations": [
+                r.as_json() | {"open": r.open_at(self.as_of)} for r in self.escalations
+            ],
+        }
+
+
+def evaluate(
+    contract: Contract, reader: Reader, as_of: dt.datetime, selection: Selection = Selection()
+) -> Evaluation:
+    """Judge every commitment and raise every escalation as of `as_of`."""
+    cal = WorkCalendar.from_contract(contract)
+    context = _Context(contract, reader, cal, as_of, ZoneInfo(contract.agreement.timezone))
+    judged = [context.judge(c, selection) for c in contract.commitments]
+    escalations: list[Raised] = []
+    for escalation in contract.escalations:
+        escalations += context.escalate(escalation)
+    escalations.sort(key=lambda r: (r.since, r.escalation, r.subject))
+    return Evaluation(as_of, judged, escalations)
+
+
+@dataclass(frozen=True)
+class _Context:
+    contract: Contract
+    reader: Reader
+    cal: WorkCalendar
+    as_of: dt.datetime
+    zone: ZoneInfo
+
+    @property
+    def fiscal(self) -> int:
+        return self.contract.agreement.fiscal_year_start
+
+    # ------------------------------------------------------------ periods
+
+    def own_period(self, kind: Granularity, moment: dt.datetime) -> p.Period:
+        return p.period_containing(kind, moment, self.zone, self.fiscal)
+
+    def chosen(self, kind: Granularity, selection: Selection) -> p.Period:
+        if selection.kind == "own":
+            return self.own_period(kind, self.as_of)
+        if selection.kind == "pilot":
+            if self.contract.pilot is None:
+                raise p.BadPeriod("the agreement has no [pilot] to judge")
+            return p.pilot_period(self.contract.pilot, self.zone)
+        if selection.kind == "label":
+            assert selection.label is not None
+            return p.parse_period(selection.label, self.zone, self.fiscal)
+        return self.own_period(selection.kind, self.as_of)
+
+    def window(self, judged: p.Period, own: Granularity) -> Window | None:
+        """The judged period as a Window, its share of the commitment's own period."""
+        share = Fraction(1)
+        if judged.kind != own:
+            rule = self.contract.agreement.partial_periods
+            if rule == "exclude":
+                return None
+            if rule == "prorate":
+                around = self.own_period(own, judged.start)
+                share = Fraction(_seconds(judged), _seconds(around))
+        state = p.state(judged, self.as_of)
+        elapsed = p.elapsed_share(judged, self.as_of)
+        return Window(judged.label, judged.start, judged.end, state, self.as_of, elapsed, share)
+
+    # ------------------------------------------------------------ commitments
+
+    def judge(self, commitment: object, selection: Selection) -> Judged:
+        assert isinstance(
+            commitment,
+            CountCommitment
+            | CadenceCommitment
+            | ResponseCommitment
+            | RateCommitment
+            | CoverageCommitment
+            | TrackCommitment,
+        )
+        base = (commitment.party, commitment.tier)
+        if isinstance(commitment, CoverageCommitment):
+            figure = measure_coverage(commitment, "now", self.reader)
+            return Judged(figure, *base, None)
+        own: Granularity = commitment.period or "month"
+        period = self.chosen(own, selection)
+        window = self.window(period, own)
+        if window is None:
+            excluded = Figure(commitment.id, commitment.measure, period.label, "no_data", None)
+            return Judged(excluded, *base, period)
+        return self._measure(commitment, window, period)
+
+    def _measure(
+        self,
+        commitment: CountCommitment
+        | CadenceCommitment
+        | ResponseCommitment
+        | RateCommitment
+        | TrackCommitment,
+        window: Window,
+        period: p.Period,
+    ) -> Judged:
+        base = (commitment.party, commitment.tier)
+        if isinstance(commitment, CountCommitment | CadenceCommitment):
+            return Judged(measure_count(commitment, window, self.reader), *base, period)
+        if isinstance(commitment, RateCommitment):
+            return Judged(measure_rate(commitment, window, self.reader, self.cal), *base, period)
+        if isinstance(commitment, TrackCommitment):
+            return Judged(measure_track(commitment, window, self.reader), *base, period)
+        figure, counts = self.response(commitment, window)
+        return Judged(figure, *base, period, counts)
+
+    def items(self, commitment: ResponseCommitment) -> list[Item]:
+        types = [commitment.start, *commitment.stop, "pause", "resume"]
+        rows = self.reader.clock_events(types, until=self.as_of, tier=commitment.tier)
+        events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
+        return list(response_items(commitment, events, self.cal, self.as_of))
+
+    def response(self, commitment: ResponseCommitment, window: Window) -> tuple[Figure, ItemCounts]:
+        items = [i for i in self.items(commitment) if window.start <= i.start < window.end]
+        counts = dict.fromkeys(STATES, 0)
+        for item in items:
+            counts[item.state if item.state in counts else "open"] += 1
+        counted = [i for i in items if i.state in COUNTED_STATES]
+        on_time = sum(1 for i in counted if i.state == "on_time")
+        actual = on_time / len(counted) if counted else None
+        status = _response_status(commitment, window, actual, bool(items), self.reader)
+        target = None if commitment.directional else float(commitment.on_time)
+        reason = f"{on_time} of {len(counted)} judged items on time; {len(items)} items"
+        figure = Figure(
+            commitment.id, "response", window.label, status, actual, target, reason=reason
+        )
+        return figure, counts
+
+    # ------------------------------------------------------------ escalations
+
+    def escalate(self, escalation: object) -> list[Raised]:
+        if isinstance(escalation, OverdueEscalation):
+            commitment = self.commitment(escalation.commitment)
+            if not isinstance(commitment, ResponseCommitment):
+                return []
+            return overdue_escalations(escalation, self.items(commitment), self.cal)
+        if isinstance(escalation, MissedEscalation):
+            return self.missed(escalation)
+        if isinstance(escalation, EngagedUnansweredEscalation | EngagedNoConversionEscalation):
+            return self.engagement(escalation)
+        if isinstance(escalation, RejectedShareEscalation):
+            return self.rejections(escalation)
+        return []
+
+    def commitment(self, ident: str | None) -> object | None:
+        return next((c for c in self.contract.commitments if c.id == ident), None)
+
+    def missed(self, escalation: MissedEscalation) -> list[Raised]:
+        commitment = self.commitment(escalation.commitment)
+        first = self.reader.first_event_at()
+        measured = CountCommitment | CadenceCommitment | ResponseCommitment | RateCommitment
+        if first is None or not isinstance(commitment, measured | TrackCommitment):
+            return []
+        own: Granularity = commitment.period or "month"
+        history = p.periods_overlapping(own, first, self.as_of, self.zone, self.fiscal)
+        judged: list[tuple[p.Period, Status]] = []
+        for period in history:
+            if p.state(period, self.as_of) != "closed":
+                continue
+            window = self.window(period, own)
+            assert window is not None
+            judged.append((period, self._measure(commitment, window, period).figure.status))
+        return missed_streaks(escalation, judged)
+
+    def engagement(
+        self, escalation: EngagedUnansweredEscalation | EngagedNoConversionEscalation
+    ) -> list[Raised]:
+        tier = escalation.tier
+        if tier is None and escalation.commitment is not None:
+            tier = getattr(self.commitment(escalation.commitment), "tier", None)
+        touches = touch_types(self.contract)
+        answers = ["call", "sales_email", "meeting", "opportunity_created"]
+        if isinstance(escalation, EngagedUnansweredEscalation):
+            answers += list(escalation.sales_touches)
+        rows = self.reader.clock_events([*touches, *answers], until=self.as_of, tier=tier)
+        return engagement_escalations(escalation, touches, rows, self.cal, self.as_of)
+
+    def rejections(self, escalation: RejectedShareEscalation) -> list[Raised]:
+        """At least `min` of a period's SALs (by notification) rejected by `as_of`."""
+        first = self.reader.first_event_at()
+        if first is None:
+            return []
+        rows = self.reader.clock_events(["sal_notified", "sal_rejected"], until=self.as_of)
+        rejected = {r[4] for r in rows if r[2] == "sal_rejected" and r[4] is not None}
+        raised: list[Raised] = []
+        kind = escalation.period
+        for period in p.periods_overlapping(kind, first, self.as_of, self.zone, self.fiscal):
+            leads = {
+                r[4] for r in rows if r[2] == "sal_notified" and period.contains(r[1]) and r[4]
+            }
+            if not leads or p.state(period, self.as_of) != "closed":
+                continue
+            share = len(leads & rejected) / len(leads)
+            if share >= escalation.min:
+                why = f"{len(leads & rejected)} of {len(leads)} SALs of {period.label} rejected"
+                raised.append(
+                    Raised(escalation.id, "rejected_share", period.label, period.end, why)
+                )
+        return raised
+
+
+def _response_status(
+    commitment: ResponseCommitment,
+    window: Window,
+    actual: float | None,
+    any_items: bool,
+    reader: Reader,
+) -> Status:
+    if not reader.has_events([commitment.start]):
+        return "no_data"
+    if commitment.directional or commitment.within is None:
+        return "tracked"
+    if actual is None:
+        return "no_data" if not any_items else ("on_track" if window.state != "closed" else "met")
+    good = actual >= commitment.on_time
+    if window.state == "closed":
+        return "met" if good else "missed"
+    return "on_track" if good else "at_risk"
+
+
+def _seconds(period: p.Period) -> int:
+    return int(period.duration.total_seconds())
