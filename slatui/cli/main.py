@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from slatui.cli import (
     clock_cmd,
+    compliance_cmd,
     contract_cmd,
     demo_cmd,
     import_cmd,
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     imports_cmd,
     log_cmd,
     summary_cmd,
+    compliance_cmd,
     demo_cmd,
 )
 

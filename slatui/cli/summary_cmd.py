@@ -48,7 +48,7 @@ def _summary(args: argparse.Namespace) -> int:
     with open_workspace(args) as store:
         contract = current_contract(store)
         zone = workspace_context(store).zone
-        now = _as_of(args.as_of, zone)
+        now = as_of_moment(args.as_of, zone)
         summary = store.summary(contract.pilot if contract else None, now)
     if args.json:
         print(json.dumps(summary.as_json(), indent=2, sort_keys=True))
@@ -58,7 +58,8 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_of(text: str | None, zone: dt.tzinfo) -> dt.datetime:
+def as_of_moment(text: str | None, zone: dt.tzinfo) -> dt.datetime:
+    """--as-of: a date or ISO time in the agreement's zone (default: now)."""
     local = None if zone is UNZONED else zone
     if text is None:
         return dt.datetime.now(local or dt.UTC)

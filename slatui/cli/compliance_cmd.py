@@ -1,0 +1,186 @@
+"""`slatui compliance [--as-of TIME] [--period ...] [--json]`: has each side kept its word.
+
+Every commitment judged over its period (or the one asked for), the
+escalations open as of the moment (and those resolved within the period,
+marked so), as text for people or JSON for scripts. `slatui compliance items
+COMMITMENT` lists the items (SAL clocks, requests) behind a response figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
+from slatui.cli.summary_cmd import as_of_moment
+from store import NoAgreement
+
+_EPILOG = """\
+--period: week, month or quarter picks that period around --as-of for every
+commitment; pilot judges the pilot's weeks; a label (2026-11, 2026-W45,
+2026-Q4) picks one period. Without it, each commitment is judged over its
+own period around --as-of. A target is scaled to a judged period that is not
+the commitment's own (partial_periods = "prorate").
+
+examples:
+  slatui compliance
+  slatui compliance --as-of 2026-11-18 --period pilot
+  slatui compliance --period 2026-11 --json
+  slatui compliance items t1-sal-answered --as-of 2026-11-20"""
+
+MARKS = {
+    "met": "met",
+    "missed": "MISSED",
+    "on_track": "on track",
+    "at_risk": "AT RISK",
+    "no_data": "no data",
+    "tracked": "tracked",
+}
+
+
+def register(sub: Any) -> None:
+    """Add `slatui compliance` and `slatui compliance items`."""
+    parser = sub.add_parser(
+        "compliance",
+        help="every commitment's status, and the escalations, as of a moment",
+        description="Judge every commitment of the current agreement on the pilot's data.",
+        epilog=_EPILOG,
+        formatter_class=HelpFormatter,
+    )
+    _common(parser)
+    parser.set_defaults(handler=_compliance)
+    nested = parser.add_subparsers(dest="compliance_command", metavar="COMMAND")
+    items = nested.add_parser(
+        "items",
+        help="the items behind a response commitment's figure",
+        formatter_class=HelpFormatter,
+    )
+    items.add_argument("commitment", metavar="COMMITMENT", help="a response commitment's id")
+    _common(items)
+    items.set_defaults(handler=_items)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", metavar="TIME", help="judge as of this moment (default: now)")
+    parser.add_argument(
+        "--period", metavar="PERIOD", help="week | month | quarter | pilot | a label like 2026-11"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    add_db_argument(parser)
+
+
+def _compliance(args: argparse.Namespace) -> int:
+    from slatui.compliance.evaluate import Selection, evaluate
+    from slatui.compliance.periods import BadPeriod
+
+    with open_workspace(args) as store:
+        version = _version(store)
+        contract = version.contract
+        zone = ZoneInfo(contract.agreement.timezone)
+        as_of = as_of_moment(args.as_of, zone)
+        try:
+            evaluation = evaluate(contract, store, as_of, Selection.parse(args.period))
+        except BadPeriod as exc:
+            raise CliError(f"--period {args.period}: {exc}") from None
+    rules = {e.id: e for e in contract.escalations}
+    shown = [r for r in evaluation.escalations if r.open_at(as_of) or _recent(r, as_of)]
+    if args.json:
+        out = evaluation.as_json()
+        out["agreement"] = {"title": contract.agreement.title, "version": version.number}
+        out["escalations"] = [_escalation_json(r, rules, as_of) for r in shown]
+        print(json.dumps(out, indent=2, sort_keys=True, default=str))
+        return 0
+    print(f"{contract.agreement.title} v{version.number}, as of {_when(as_of, zone)}")
+    for judged in evaluation.commitments:
+        print(_line(judged))
+    print(f"escalations: {len(shown)}")
+    for raised in shown:
+        rule = rules.get(raised.escalation)
+        to = f" -> {rule.to} (raised by {rule.raised_by})" if rule else ""
+        state = "open" if raised.open_at(as_of) else "resolved"
+        print(f"  {state} {raised.kind} {raised.subject} since {_when(raised.since, zone)}{to}")
+    return 0
+
+
+def _items(args: argparse.Namespace) -> int:
+    from slatui.compliance.response import ClockEvent, response_items
+    from slatui.contract.model import ResponseCommitment
+    from slatui.workcal import WorkCalendar
+
+    with open_workspace(args) as store:
+        contract = _version(store).contract
+        found = [c for c in contract.commitments if c.id == args.commitment]
+        if not found or not isinstance(found[0], ResponseCommitment):
+            ids = ", ".join(c.id for c in contract.commitments if c.measure == "response")
+            raise CliError(f"{args.commitment!r} is not a response commitment; they are: {ids}")
+        commitment = found[0]
+        zone = ZoneInfo(contract.agreement.timezone)
+        as_of = as_of_moment(args.as_of, zone)
+        types = [commitment.start, *commitment.stop, "pause", "resume"]
+        rows = store.clock_events(types, until=as_of, tier=commitment.tier)
+    cal = WorkCalendar.from_contract(contract)
+    events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
+    items = response_items(commitment, events, cal, as_of)
+    if args.json:
+        print(json.dumps([_item_json(i) for i in items], indent=2, default=str))
+        return 0
+    for item in items:
+        stop = "open" if item.stop is None else f"stopped {_when(item.stop, zone)}"
+        due = "" if item.deadline is None else f", due {_when(item.deadline, zone)}"
+        print(
+            f"{item.key}  {item.state}  started {_when(item.start, zone)}{due}, {stop}, "
+            f"elapsed {item.elapsed}"
+        )
+    return 0
+
+
+def _version(store: Any) -> Any:
+    try:
+        return store.current()
+    except NoAgreement as exc:
+        raise CliError(f"{exc} (slatui init --from sample.toml starts one)") from None
+
+
+def _recent(raised: Any, as_of: dt.datetime) -> bool:
+    """Resolved within the last 31 days before `as_of`: worth showing as resolved."""
+    resolved = raised.resolved_at
+    return resolved is not None and as_of - dt.timedelta(days=31) <= resolved <= as_of
+
+
+def _escalation_json(raised: Any, rules: dict[str, Any], as_of: dt.datetime) -> dict[str, Any]:
+    rule = rules.get(raised.escalation)
+    out: dict[str, Any] = raised.as_json()
+    out["to"] = None if rule is None else rule.to
+    out["raised_by"] = None if rule is None else rule.raised_by
+    out["open"] = raised.open_at(as_of)
+    out["resolved"] = not out["open"]
+    return out
+
+
+def _item_json(item: Any) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "account": item.account,
+        "state": item.state,
+        "start": item.start.isoformat(),
+        "stop": None if item.stop is None else item.stop.isoformat(),
+        "deadline": None if item.deadline is None else item.deadline.isoformat(),
+        "elapsed": str(item.elapsed),
+    }
+
+
+def _line(judged: Any) -> str:
+    figure = judged.figure
+    period = "" if judged.period is None else f" {judged.period.label}"
+    actual = "-" if figure.actual is None else f"{figure.actual:.4g}"
+    target = "" if figure.target is None else f" / {figure.target:.4g}"
+    owner = f"{judged.tier or 'all'} {judged.party or ''}".strip()
+    mark = MARKS.get(figure.status, figure.status)
+    return f"  {mark:9} {figure.commitment:28} {owner:16}{period}: {actual}{target}"
+
+
+def _when(moment: dt.datetime, zone: ZoneInfo) -> str:
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
