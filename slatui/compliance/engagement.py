@@ -18,6 +18,7 @@ engagement must not open the next one.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
@@ -86,44 +87,53 @@ def _episodes(
 ) -> list[Raised]:
     touch_times = [row[1] for row in events if row[2] in touches]
     answer_times = [row[1] for row in events if row[2] in answers]
+    need, window, after = escalation.min_touches, escalation.window, escalation.after
     raised: list[Raised] = []
     quiet_until: dt.datetime | None = None  # an open episode: no new one until it is answered
     for index, moment in enumerate(touch_times):
         if quiet_until is not None and moment < quiet_until:
             continue
-        if not _engaged(touch_times, index, escalation.window, cal, escalation.min_touches):
+        # Engaged: the touch `need - 1` before this one is still inside the window
+        # (the touches are in time order, so every one between is too).
+        if index + 1 < need or _compare(cal, touch_times[index + 1 - need], window, moment) >= 0:
             continue
-        due = deadline(cal, moment, escalation.after)
-        answer = next((t for t in answer_times if t > moment), None)
-        if due > as_of or (answer is not None and answer <= due):
-            continue
-        raised.append(
-            Raised(
-                escalation.id,
-                escalation.when,
-                account,
-                due,
-                _why(escalation, account, moment),
-                answer,
-            )
-        )
+        if _compare(cal, moment, after, as_of) < 0:
+            continue  # not due yet
+        found = bisect.bisect_right(answer_times, moment)
+        answer = answer_times[found] if found < len(answer_times) else None
+        if answer is not None and _compare(cal, moment, after, answer) <= 0:
+            continue  # answered in time
+        due = deadline(cal, moment, after)
+        why = _why(escalation, account, moment)
+        raised.append(Raised(escalation.id, escalation.when, account, due, why, answer))
         quiet_until = answer if answer is not None else as_of
         if answer is None:
             break
     return raised
 
 
-def _engaged(
-    times: Sequence[dt.datetime], index: int, window: Duration, cal: WorkCalendar, need: int
-) -> bool:
-    """At least `need` touches in the window that ends at touch `index` (inclusive)."""
-    moment = times[index]
-    count = 0
-    for earlier in reversed(times[: index + 1]):
-        if deadline(cal, earlier, window) <= moment:
-            break
-        count += 1
-    return count >= need
+_MARGIN = dt.timedelta(hours=3)  # more than any daylight-saving shift
+
+
+def _compare(cal: WorkCalendar, start: dt.datetime, duration: Duration, moment: dt.datetime) -> int:
+    """The sign of `moment - deadline(start, duration)`, without the deadline when it is plain.
+
+    Wall-clock units are arithmetic; calendar days are within a few hours of
+    N x 24 h, so only a moment that close to the edge needs the exact rule.
+    This keeps a million touches from costing a million deadline computations.
+    """
+    if duration.unit in ("m", "h"):
+        edge = start + dt.timedelta(seconds=duration.seconds)
+        return (moment > edge) - (moment < edge)
+    if duration.unit == "d":
+        gap = moment - start
+        nominal = dt.timedelta(days=duration.whole)
+        if gap < nominal - _MARGIN:
+            return -1
+        if gap > nominal + _MARGIN:
+            return 1
+    edge = deadline(cal, start, duration)
+    return (moment > edge) - (moment < edge)
 
 
 def _why(escalation: Engagement, account: str, moment: dt.datetime) -> str:

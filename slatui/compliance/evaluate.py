@@ -172,6 +172,7 @@ class _Context:
     cal: WorkCalendar
     as_of: dt.datetime
     zone: ZoneInfo
+    cache: dict[str, list[Item]] = field(default_factory=dict)  # items per commitment
 
     @property
     def fiscal(self) -> int:
@@ -253,10 +254,15 @@ class _Context:
         return Judged(figure, *base, period, counts)
 
     def items(self, commitment: ResponseCommitment) -> list[Item]:
+        """The commitment's items as of the judgement (read once: figures and escalations)."""
+        if commitment.id in self.cache:
+            return self.cache[commitment.id]
         types = [commitment.start, *commitment.stop, "pause", "resume"]
         rows = self.reader.clock_events(types, until=self.as_of, tier=commitment.tier)
         events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
-        return list(response_items(commitment, events, self.cal, self.as_of))
+        items = response_items(commitment, events, self.cal, self.as_of)
+        self.cache[commitment.id] = items
+        return items
 
     def response(self, commitment: ResponseCommitment, window: Window) -> tuple[Figure, ItemCounts]:
         items = [i for i in self.items(commitment) if window.start <= i.start < window.end]
