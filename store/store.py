@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, cast
 
 from store import queries
+from store.audit_store import AuditData
 from store.connection import connect, read_transaction, write_transaction
 from store.contract_io import digest, loads, to_toml
 from store.db import Db
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 
 
-class Store(PilotData, MeasureData):
+class Store(PilotData, MeasureData, AuditData):
     """A workspace: the agreement's versions, signatures and log; the pilot's data.
 
     The pilot's data (batches, accounts, contacts, events) is `PilotData`'s half;
