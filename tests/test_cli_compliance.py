@@ -54,6 +54,8 @@ def test_json_names_the_agreement_every_commitment_and_the_escalations(
         "engaged_no_conversion",
         "rejected_share",
     }
+    # The SAL audit is of the month of --as-of: December, which has no hand-off yet.
+    assert (data["sal_audit"]["period"], data["sal_audit"]["handoffs"]) == ("2026-12", 0)
     missed = next(e for e in data["escalations"] if e["kind"] == "missed")
     assert (missed["rule"], missed["to"], missed["raised_by"], missed["subject"]) == (
         "sal-volume-missed",
@@ -91,3 +93,20 @@ def test_items_lists_the_clocks_behind_a_response_figure(
     assert (never["state"], never["stop"]) == ("open_overdue", None)
     assert run(["compliance", "items", "t1-win-rate", "--db", str(demo)]) == 2
     assert "is not a response commitment" in capsys.readouterr().err
+
+
+def test_the_sal_audit_of_november(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
+    args = ("--as-of", "2026-12-01", "--period", "2026-11", "--json")
+    code, out, _ = compliance(capsys, demo, *args)
+    audit = json.loads(out)["sal_audit"]
+    # The demo's November: 10 SALs, 6 rejected (2 "not a decision maker", 2 "wrong
+    # territory", 1 "bad timing", 1 "no budget this year"): 0.6.
+    assert code == 0
+    assert (audit["period"], audit["handoffs"], audit["rejected"]) == ("2026-11", 10, 6)
+    assert audit["rejection_share"] == pytest.approx(0.6)
+    assert {r["reason"]: r["count"] for r in audit["reasons"]} == {
+        "not a decision maker": 2,
+        "wrong territory": 2,
+        "bad timing": 1,
+        "no budget this year": 1,
+    }

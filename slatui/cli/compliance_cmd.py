@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
@@ -81,8 +81,10 @@ def _compliance(args: argparse.Namespace) -> int:
         contract = version.contract
         zone = ZoneInfo(contract.agreement.timezone)
         as_of = as_of_moment(args.as_of, zone)
+        selection = Selection.parse(args.period)
         try:
-            evaluation = evaluate(contract, store, as_of, Selection.parse(args.period))
+            evaluation = evaluate(contract, store, as_of, selection)
+            audited = _audit(store, contract, selection, as_of, zone)
         except BadPeriod as exc:
             raise CliError(f"--period {args.period}: {exc}") from None
     rules = {e.id: e for e in contract.escalations}
@@ -91,6 +93,7 @@ def _compliance(args: argparse.Namespace) -> int:
         out = evaluation.as_json()
         out["agreement"] = {"title": contract.agreement.title, "version": version.number}
         out["escalations"] = [_escalation_json(r, rules, as_of) for r in shown]
+        out["sal_audit"] = audited
         print(json.dumps(out, indent=2, sort_keys=True, default=str))
         return 0
     print(f"{contract.agreement.title} v{version.number}, as of {_when(as_of, zone)}")
@@ -102,7 +105,40 @@ def _compliance(args: argparse.Namespace) -> int:
         to = f" -> {rule.to} (raised by {rule.raised_by})" if rule else ""
         state = "open" if raised.open_at(as_of) else "resolved"
         print(f"  {state} {raised.kind} {raised.subject} since {_when(raised.since, zone)}{to}")
+    if audited is not None:
+        print(
+            f"SAL audit {audited['period']}: {audited['handoffs']} hand-offs, "
+            f"{audited['meeting']} meet the definition, {audited['failing']} fail it, "
+            f"{audited['unknown']} unknown; {audited['never_handed_off']} met it but were "
+            f"never handed off; {audited['rejected']} rejected"
+        )
     return 0
+
+
+def _audit(
+    store: Any, contract: Any, selection: Any, as_of: dt.datetime, zone: ZoneInfo
+) -> dict[str, Any] | None:
+    """The SAL audit's counts over the judged period (the month of --as-of by default)."""
+    from slatui.compliance import periods
+    from store.audit_run import audit_period
+
+    if contract.sal is None:
+        return None
+    fiscal = contract.agreement.fiscal_year_start
+    if selection.kind == "pilot" and contract.pilot is not None:
+        period = periods.pilot_period(contract.pilot, zone)
+    elif selection.kind == "label":
+        period = periods.parse_period(selection.label, zone, fiscal)
+    else:
+        kind: Literal["week", "month", "quarter"] = "month"
+        if selection.kind in ("week", "quarter"):
+            kind = selection.kind
+        period = periods.period_containing(kind, as_of, zone, fiscal)
+    report: dict[str, Any] = audit_period(
+        store, contract, period.start, period.end, as_of
+    ).as_json()
+    report["period"] = period.label
+    return report
 
 
 def _items(args: argparse.Namespace) -> int:
