@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
+from slatui.cli.judging import audit, current_version, review_period, shown_escalations, when
 from slatui.cli.summary_cmd import as_of_moment
-from store import NoAgreement
 
 _EPILOG = """\
 --period: week, month or quarter picks that period around --as-of for every
@@ -77,18 +77,18 @@ def _compliance(args: argparse.Namespace) -> int:
     from slatui.compliance.periods import BadPeriod
 
     with open_workspace(args) as store:
-        version = _version(store)
+        version = current_version(store)
         contract = version.contract
         zone = ZoneInfo(contract.agreement.timezone)
         as_of = as_of_moment(args.as_of, zone)
         selection = Selection.parse(args.period)
         try:
             evaluation = evaluate(contract, store, as_of, selection)
-            audited = _audit(store, contract, selection, as_of, zone)
+            audited = audit(store, contract, review_period(contract, selection, as_of, zone), as_of)
         except BadPeriod as exc:
             raise CliError(f"--period {args.period}: {exc}") from None
     rules = {e.id: e for e in contract.escalations}
-    shown = [r for r in evaluation.escalations if r.open_at(as_of) or _recent(r, as_of)]
+    shown = shown_escalations(evaluation, as_of)
     if args.json:
         out = evaluation.as_json()
         out["agreement"] = {"title": contract.agreement.title, "version": version.number}
@@ -96,7 +96,7 @@ def _compliance(args: argparse.Namespace) -> int:
         out["sal_audit"] = audited
         print(json.dumps(out, indent=2, sort_keys=True, default=str))
         return 0
-    print(f"{contract.agreement.title} v{version.number}, as of {_when(as_of, zone)}")
+    print(f"{contract.agreement.title} v{version.number}, as of {when(as_of, zone)}")
     for judged in evaluation.commitments:
         print(_line(judged))
     print(f"escalations: {len(shown)}")
@@ -104,7 +104,7 @@ def _compliance(args: argparse.Namespace) -> int:
         rule = rules.get(raised.escalation)
         to = f" -> {rule.to} (raised by {rule.raised_by})" if rule else ""
         state = "open" if raised.open_at(as_of) else "resolved"
-        print(f"  {state} {raised.kind} {raised.subject} since {_when(raised.since, zone)}{to}")
+        print(f"  {state} {raised.kind} {raised.subject} since {when(raised.since, zone)}{to}")
     if audited is not None:
         print(
             f"SAL audit {audited['period']}: {audited['handoffs']} hand-offs, "
@@ -115,39 +115,13 @@ def _compliance(args: argparse.Namespace) -> int:
     return 0
 
 
-def _audit(
-    store: Any, contract: Any, selection: Any, as_of: dt.datetime, zone: ZoneInfo
-) -> dict[str, Any] | None:
-    """The SAL audit's counts over the judged period (the month of --as-of by default)."""
-    from slatui.compliance import periods
-    from store.audit_run import audit_period
-
-    if contract.sal is None:
-        return None
-    fiscal = contract.agreement.fiscal_year_start
-    if selection.kind == "pilot" and contract.pilot is not None:
-        period = periods.pilot_period(contract.pilot, zone)
-    elif selection.kind == "label":
-        period = periods.parse_period(selection.label, zone, fiscal)
-    else:
-        kind: Literal["week", "month", "quarter"] = "month"
-        if selection.kind in ("week", "quarter"):
-            kind = selection.kind
-        period = periods.period_containing(kind, as_of, zone, fiscal)
-    report: dict[str, Any] = audit_period(
-        store, contract, period.start, period.end, as_of
-    ).as_json()
-    report["period"] = period.label
-    return report
-
-
 def _items(args: argparse.Namespace) -> int:
     from slatui.compliance.response import ClockEvent, response_items
     from slatui.contract.model import ResponseCommitment
     from slatui.workcal import WorkCalendar
 
     with open_workspace(args) as store:
-        contract = _version(store).contract
+        contract = current_version(store).contract
         found = [c for c in contract.commitments if c.id == args.commitment]
         if not found or not isinstance(found[0], ResponseCommitment):
             ids = ", ".join(c.id for c in contract.commitments if c.measure == "response")
@@ -164,26 +138,13 @@ def _items(args: argparse.Namespace) -> int:
         print(json.dumps([_item_json(i) for i in items], indent=2, default=str))
         return 0
     for item in items:
-        stop = "open" if item.stop is None else f"stopped {_when(item.stop, zone)}"
-        due = "" if item.deadline is None else f", due {_when(item.deadline, zone)}"
+        stop = "open" if item.stop is None else f"stopped {when(item.stop, zone)}"
+        due = "" if item.deadline is None else f", due {when(item.deadline, zone)}"
         print(
-            f"{item.key}  {item.state}  started {_when(item.start, zone)}{due}, {stop}, "
+            f"{item.key}  {item.state}  started {when(item.start, zone)}{due}, {stop}, "
             f"elapsed {item.elapsed}"
         )
     return 0
-
-
-def _version(store: Any) -> Any:
-    try:
-        return store.current()
-    except NoAgreement as exc:
-        raise CliError(f"{exc} (slatui init --from sample.toml starts one)") from None
-
-
-def _recent(raised: Any, as_of: dt.datetime) -> bool:
-    """Resolved within the last 31 days before `as_of`: worth showing as resolved."""
-    resolved = raised.resolved_at
-    return resolved is not None and as_of - dt.timedelta(days=31) <= resolved <= as_of
 
 
 def _escalation_json(raised: Any, rules: dict[str, Any], as_of: dt.datetime) -> dict[str, Any]:
@@ -216,7 +177,3 @@ def _line(judged: Any) -> str:
     owner = f"{judged.tier or 'all'} {judged.party or ''}".strip()
     mark = MARKS.get(figure.status, figure.status)
     return f"  {mark:9} {figure.commitment:28} {owner:16}{period}: {actual}{target}"
-
-
-def _when(moment: dt.datetime, zone: ZoneInfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")

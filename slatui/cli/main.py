@@ -20,6 +20,7 @@ from slatui.cli import (
     imports_cmd,
     init_cmd,
     log_cmd,
+    report_cmd,
     summary_cmd,
 )
 from slatui.cli.common import CliError, HelpFormatter
@@ -33,6 +34,7 @@ COMMAND_MODULES = (
     log_cmd,
     summary_cmd,
     compliance_cmd,
+    report_cmd,
     demo_cmd,
 )
 

@@ -31,3 +31,17 @@ class Raised:
             "why": self.why,
             "resolved_at": None if self.resolved_at is None else self.resolved_at.isoformat(),
         }
+
+
+RECENT = dt.timedelta(days=31)
+"""How long a resolved escalation is still worth showing: about a month."""
+
+
+def shown_at(raised: list[Raised], moment: dt.datetime) -> list[Raised]:
+    """Those open at `moment`, and those resolved within `RECENT` before it."""
+    return [
+        r
+        for r in raised
+        if r.open_at(moment)
+        or (r.resolved_at is not None and moment - RECENT <= r.resolved_at <= moment)
+    ]

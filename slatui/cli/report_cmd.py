@@ -1,0 +1,141 @@
+"""`slatui report [--as-of TIME] [--period ...] [--format md] [-o FILE]`: the review pack.
+
+The Markdown a weekly review reads (laid out by `slatui.compliance.report`):
+the commitments met and missed per party, what is at risk, the escalations and
+to whom, SAL quality, the funnel, wins on target accounts, and each
+commitment's status over the last four ISO weeks. With -o the file is written
+to a temporary name and renamed, never left half written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
+from slatui.cli.judging import audit, current_version, review_period
+from slatui.cli.summary_cmd import as_of_moment
+
+TREND_WEEKS = 4
+
+_EPILOG = """\
+--period: week, month or quarter reviews that period around --as-of; pilot
+the pilot's weeks; a label (2026-11, 2026-W45, 2026-Q4) one period. Without
+it, each commitment is judged over its own period and the audit, funnel and
+wins cover the month around --as-of. The trend always shows the last four
+ISO weeks up to --as-of.
+
+examples:
+  slatui report
+  slatui report --as-of 2026-12-01 --period 2026-11 -o review-2026-11.md"""
+
+
+def register(sub: Any) -> None:
+    """Add `slatui report`."""
+    parser = sub.add_parser(
+        "report",
+        help="the weekly review pack as Markdown",
+        description="Write the review pack: met and missed, escalations, SALs, funnel, trend.",
+        epilog=_EPILOG,
+        formatter_class=HelpFormatter,
+    )
+    parser.add_argument("--as-of", metavar="TIME", help="judge as of this moment (default: now)")
+    parser.add_argument(
+        "--period", metavar="PERIOD", help="week | month | quarter | pilot | a label like 2026-11"
+    )
+    parser.add_argument("--format", choices=["md"], default="md", help="default: md")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    add_db_argument(parser)
+    parser.set_defaults(handler=_report)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from slatui.compliance.report import render
+    from slatui.exporting import ExportFailed, write_atomically
+
+    with open_workspace(args) as store:
+        text = render(_review(store, args))
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        size = write_atomically(Path(args.output), text)
+    except ExportFailed as exc:
+        raise CliError(str(exc)) from None
+    print(f"wrote {args.output} ({size} bytes)")
+    return 0
+
+
+def _review(store: Any, args: argparse.Namespace) -> Any:
+    from slatui.compliance.evaluate import Selection, evaluate
+    from slatui.compliance.periods import BadPeriod
+    from slatui.compliance.report import FUNNEL, Review
+
+    version = current_version(store)
+    contract = version.contract
+    zone = ZoneInfo(contract.agreement.timezone)
+    as_of = as_of_moment(args.as_of, zone)
+    selection = Selection.parse(args.period)
+    try:
+        period = review_period(contract, selection, as_of, zone)
+        evaluation = evaluate(contract, store, as_of, selection)
+    except BadPeriod as exc:
+        raise CliError(f"--period {args.period}: {exc}") from None
+    funnel = {t: store.event_total([t], period.start, period.end) for t in FUNNEL}
+    return Review(
+        contract=contract,
+        version=version.number,
+        period=period,
+        evaluation=evaluation,
+        audit=audit(store, contract, period, as_of),
+        funnel=funnel,
+        wins=_wins(store, contract, period, as_of),
+        trend=_trend(store, contract, as_of, zone),
+    )
+
+
+def _wins(store: Any, contract: Any, period: Any, as_of: dt.datetime) -> list[Any]:
+    """`closed_won` in the period (up to `as_of`) on accounts of the agreement's tiers."""
+    from slatui.compliance.report import Win
+
+    tier_of = {key: t.id for t in contract.tiers for key in store.tier_accounts(t.id)}
+    names = {a.key: a.name for t in contract.tiers for a in _accounts(store, t.id)}
+    wins = []
+    for _, at, _, account, _ in store.clock_events(["closed_won"], until=as_of):
+        if account in tier_of and period.start <= at < period.end:
+            wins.append(Win(at, account, names.get(account), tier_of[account]))
+    return wins
+
+
+def _accounts(store: Any, tier: str) -> list[Any]:
+    """Every account of a tier, page by page."""
+    found: list[Any] = []
+    while True:
+        page = store.accounts(tier, offset=len(found), limit=500)
+        found += page
+        if len(page) < 500:
+            return found
+
+
+def _trend(store: Any, contract: Any, as_of: dt.datetime, zone: ZoneInfo) -> Any:
+    """Each commitment's status in the last `TREND_WEEKS` ISO weeks up to `as_of`."""
+    from slatui.compliance import periods
+    from slatui.compliance.evaluate import Selection, evaluate
+    from slatui.compliance.report import Trend
+
+    fiscal = contract.agreement.fiscal_year_start
+    # The week holding the instant before as_of: a Monday-midnight review shows
+    # the four weeks just closed, not a week that has not begun.
+    week = periods.period_containing("week", as_of - dt.timedelta(microseconds=1), zone, fiscal)
+    weeks = [week]
+    for _ in range(TREND_WEEKS - 1):
+        weeks.insert(0, weeks[0].previous())
+    statuses: dict[str, list[str]] = {}
+    for each in weeks:
+        for judged in evaluate(contract, store, as_of, Selection.parse(each.label)).commitments:
+            statuses.setdefault(judged.figure.commitment, []).append(judged.figure.status)
+    return Trend([w.label for w in weeks], statuses)
