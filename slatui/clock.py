@@ -26,6 +26,7 @@ calendar's zone.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from fractions import Fraction
 
 from slatui.duration import BUSINESS_UNITS, UNIT_WORDS, UNITS, Duration
@@ -189,16 +190,38 @@ def business_day_progress(
     limit, low = to_ticks(end), to_ticks(origin)
     if limit <= low:
         return 0, 0, 0
-    whole = 0
-    while True:
-        high = to_ticks(_nth_business_day(cal, origin, whole + 1))
-        if high > limit:
-            return (
-                whole,
-                business_ticks_between(cal, low, limit),
-                business_ticks_between(cal, low, high),
-            )
-        whole, low = whole + 1, high
+    # The k-th step's deadline falls on the k-th working day after the origin's
+    # date, inside that day, so deadlines grow with k. With n working days in
+    # (origin's date, end's date], step n + 1 ends on a later date (after
+    # `end`) and step n - 1 on an earlier one (not after `end`): the steps
+    # reached are n or n - 1, and one deadline decides which.
+    whole = _working_days_between(cal, origin.date(), from_ticks(limit, cal.zone).date())
+    if whole:
+        reached = to_ticks(_nth_business_day(cal, origin, whole))
+        if reached > limit:
+            whole -= 1
+            if whole:
+                reached = to_ticks(_nth_business_day(cal, origin, whole))
+        if whole:
+            low = reached
+    high = to_ticks(_nth_business_day(cal, origin, whole + 1))
+    return (
+        whole,
+        business_ticks_between(cal, low, limit),
+        business_ticks_between(cal, low, high),
+    )
+
+
+def _working_days_between(cal: WorkCalendar, first: dt.date, last: dt.date) -> int:
+    """How many working days lie after `first` and on or before `last`."""
+    if last <= first:
+        return 0
+    low, high = first.toordinal(), last.toordinal()
+    count = 0
+    for year in range(first.year, last.year + 1):
+        ordinals = cal.timeline(year).working_days
+        count += bisect_right(ordinals, high) - bisect_right(ordinals, low)
+    return count
 
 
 def whole_calendar_days(cal: WorkCalendar, start: dt.datetime, end: dt.datetime) -> int:

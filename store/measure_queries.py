@@ -126,6 +126,38 @@ def clock_rows(
     return [(int(i), from_micros(int(ts)), str(t), a, lead) for i, ts, t, a, lead in rows]
 
 
+AccountTick = tuple[str, str, int]
+"""(account, type, occurred_at as integer microseconds since the epoch, UTC)."""
+
+
+def account_ticks(
+    db: sqlite3.Connection,
+    types: Sequence[str],
+    until: dt.datetime | None,
+    tier: str | None,
+) -> list[AccountTick]:
+    """The events of `types` before `until` that have an account (of `tier`), grouped by
+    account and then type, each group in time order: the (account, type, ts) index
+    covers the whole query, so no row of `events` is read."""
+    where, params = _types(types)
+    if until is not None:
+        where += " AND e.ts < ?"
+        params.append(micros(until))
+    if tier is None:
+        source = "events AS e INDEXED BY events_account_type_ts"
+        where += " AND e.account IS NOT NULL"
+    else:
+        source = "accounts AS a JOIN events AS e INDEXED BY events_account_type_ts"
+        source += " ON e.account = a.key"
+        where += " AND a.tier = ?"
+        params.append(tier)
+    return db.execute(
+        f"SELECT e.account, e.type, e.ts FROM {source} WHERE {where} "
+        "ORDER BY e.account, e.type, e.ts",
+        params,
+    ).fetchall()
+
+
 def first_event_at(db: sqlite3.Connection) -> dt.datetime | None:
     """When the earliest event happened (where a commitment's history starts)."""
     row = db.execute("SELECT min(ts) FROM events").fetchone()

@@ -74,6 +74,18 @@ class MeasureData:
         with self._measure_reading():
             return q.clock_rows(self._db.conn, types, until, tier)
 
+    def account_ticks(
+        self,
+        types: Sequence[str],
+        *,
+        until: dt.datetime | None = None,
+        tier: str | None = None,
+    ) -> list[q.AccountTick]:
+        """(account, type, occurred_at in microseconds) of the events with an account,
+        grouped by account and type, each group in time order."""
+        with self._measure_reading():
+            return q.account_ticks(self._db.conn, types, until, tier)
+
     def first_event_at(self) -> dt.datetime | None:
         """When the earliest event happened, if there is one."""
         with self._measure_reading():

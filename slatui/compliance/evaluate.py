@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from slatui.compliance import periods as p
 from slatui.compliance.conversion import measure_rate, measure_track
-from slatui.compliance.engagement import engagement_escalations, touch_types
+from slatui.compliance.engagement import AccountTick, engagement_escalations_at_ticks, touch_types
 from slatui.compliance.overdue import overdue_escalations
 from slatui.compliance.raised import Raised
 from slatui.compliance.response import COUNTED_STATES, ClockEvent, Item, response_items
@@ -53,7 +53,7 @@ from slatui.contract.model import (
     TrackCommitment,
 )
 from slatui.contract.types import Period as Granularity
-from slatui.workcal import WorkCalendar
+from slatui.workcal import WorkCalendar, to_ticks
 
 ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
 ItemCounts = dict[str, int]
@@ -90,6 +90,10 @@ class Reader(Protocol):
     def clock_events(
         self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
     ) -> list[ClockRow]: ...
+
+    def account_ticks(
+        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
+    ) -> list[AccountTick]: ...
 
     def first_event_at(self) -> dt.datetime | None: ...
 
@@ -326,8 +330,8 @@ class _Context:
         answers = ["call", "sales_email", "meeting", "opportunity_created"]
         if isinstance(escalation, EngagedUnansweredEscalation):
             answers += list(escalation.sales_touches)
-        rows = self.reader.clock_events([*touches, *answers], until=self.as_of, tier=tier)
-        return engagement_escalations(escalation, touches, rows, self.cal, self.as_of)
+        rows = self.reader.account_ticks([*touches, *answers], until=self.as_of, tier=tier)
+        return engagement_escalations_at_ticks(escalation, touches, rows, self.cal, self.as_of)
 
     def rejections(self, escalation: RejectedShareEscalation) -> list[Raised]:
         """At least `min` of a period's SALs (by notification) rejected by `as_of`."""
@@ -338,10 +342,10 @@ class _Context:
         rejected = {r[4] for r in rows if r[2] == "sal_rejected" and r[4] is not None}
         raised: list[Raised] = []
         kind = escalation.period
+        notified = [(to_ticks(r[1]), r[4]) for r in rows if r[2] == "sal_notified" and r[4]]
         for period in p.periods_overlapping(kind, first, self.as_of, self.zone, self.fiscal):
-            leads = {
-                r[4] for r in rows if r[2] == "sal_notified" and period.contains(r[1]) and r[4]
-            }
+            low, high = to_ticks(period.start), to_ticks(period.end)  # period.contains
+            leads = {lead for at, lead in notified if low <= at < high}
             if not leads or p.state(period, self.as_of) != "closed":
                 continue
             share = len(leads & rejected) / len(leads)
