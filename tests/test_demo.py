@@ -680,3 +680,12 @@ def test_demo_without_a_terminal_does_not_open(
     monkeypatch.setattr(slatui.app, "create_app", refuse)
     assert run(["demo", "--db", str(tmp_path / "pipe.db")]) == 0
     assert "open it with" in capsys.readouterr().out
+
+
+def test_demo_makes_the_folder_of_a_new_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python3 tasks.py demo` on a fresh clone: .demo/ does not exist yet."""
+    db = tmp_path / "not-yet" / "workspace.db"
+    assert run(["demo", "--no-open", "--db", str(db)]) == 0
+    assert db.exists() and not (tmp_path / "not-yet" / ".workspace.db.demo-lock").exists()

@@ -134,6 +134,7 @@ def _demo(args: argparse.Namespace, path: Path, seed: int) -> int:
 def _building(path: Path) -> Iterator[None]:
     """One demo at a time per workspace: two would overwrite each other's files."""
     lock = path.with_name(f".{path.name}.demo-lock")
+    path.parent.mkdir(parents=True, exist_ok=True)  # `--db .demo/workspace.db` on a fresh clone
     try:
         lock.open("x").close()
     except FileExistsError:
