@@ -23,39 +23,15 @@ import datetime as dt
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from slatui.clock import deadline
+from slatui.compliance.reader import ClockRow, Reader
 from slatui.compliance.volume import Figure, Status, Window, event_types
 from slatui.contract.model import RateCommitment, TrackCommitment
 from slatui.workcal import WorkCalendar
 
-ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
-"""(event id, occurred_at UTC, type, account, lead), as the store's `clock_events` gives."""
-
 WON, LOST, OPENED = "closed_won", "closed_lost", "opportunity_created"
 SECONDS_PER_DAY = 86_400
-
-
-class Reader(Protocol):
-    """What rates and tracks read (the store's `MeasureData` has these)."""
-
-    def clock_events(
-        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
-    ) -> list[ClockRow]: ...
-
-    def event_total(
-        self,
-        types: Sequence[str],
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
-        *,
-        tier: str | None = None,
-    ) -> float: ...
-
-    def has_events(self, types: Sequence[str]) -> bool: ...
-
-    def tier_accounts(self, tier: str | None) -> list[str]: ...
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from slatui.clock import deadline
 from slatui.compliance.raised import Raised
+from slatui.compliance.reader import AccountTick, ClockRow
 from slatui.contract.model import (
     Contract,
     EngagedNoConversionEscalation,
@@ -34,8 +35,6 @@ from slatui.contract.model import (
 from slatui.duration import Duration
 from slatui.workcal import TICKS_PER_SECOND, WorkCalendar, to_ticks
 
-ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
-AccountTick = tuple[str, str, int]
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 SALES_TOUCHES = ("call", "sales_email", "meeting")
 OPPORTUNITY = "opportunity_created"

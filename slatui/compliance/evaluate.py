@@ -24,17 +24,17 @@ whether it is still open then.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from slatui.compliance import periods as p
 from slatui.compliance.conversion import measure_rate, measure_track
-from slatui.compliance.engagement import AccountTick, engagement_escalations_at_ticks, touch_types
+from slatui.compliance.engagement import engagement_escalations_at_ticks, touch_types
 from slatui.compliance.overdue import overdue_escalations
 from slatui.compliance.raised import Raised
+from slatui.compliance.reader import Reader
 from slatui.compliance.response import COUNTED_STATES, ClockEvent, Item, response_items
 from slatui.compliance.streaks import missed_streaks
 from slatui.compliance.volume import Figure, Status, Window, measure_count, measure_coverage
@@ -55,47 +55,8 @@ from slatui.contract.model import (
 from slatui.contract.types import Period as Granularity
 from slatui.workcal import WorkCalendar, to_ticks
 
-ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
 ItemCounts = dict[str, int]
 STATES = ("on_time", "late", "open", "open_overdue", "paused", "at_risk")
-
-
-class Reader(Protocol):
-    """The store's `MeasureData`, as far as the evaluation reads it."""
-
-    def event_total(
-        self,
-        types: Sequence[str],
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
-        *,
-        tier: str | None = None,
-    ) -> float: ...
-
-    def event_totals_by_account(
-        self,
-        types: Sequence[str],
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
-        *,
-        tier: str | None = None,
-    ) -> dict[str, float]: ...
-
-    def has_events(self, types: Sequence[str]) -> bool: ...
-
-    def tier_accounts(self, tier: str | None) -> list[str]: ...
-
-    def coverage(self, tier: str | None, field: str) -> tuple[int, int]: ...
-
-    def clock_events(
-        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
-    ) -> list[ClockRow]: ...
-
-    def account_ticks(
-        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
-    ) -> list[AccountTick]: ...
-
-    def first_event_at(self) -> dt.datetime | None: ...
 
 
 @dataclass(frozen=True)

@@ -26,40 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Literal
 
+from slatui.compliance.reader import Reader
 from slatui.contract.model import CadenceCommitment, CountCommitment, CoverageCommitment
 
 Status = Literal["met", "missed", "on_track", "at_risk", "no_data", "tracked"]
 WindowState = Literal["closed", "current", "future"]
-
-
-class Reader(Protocol):
-    """What the volume measures read (the store's `MeasureData` has these)."""
-
-    def event_total(
-        self,
-        types: list[str],
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
-        *,
-        tier: str | None = None,
-    ) -> float: ...
-
-    def event_totals_by_account(
-        self,
-        types: list[str],
-        since: dt.datetime | None = None,
-        until: dt.datetime | None = None,
-        *,
-        tier: str | None = None,
-    ) -> dict[str, float]: ...
-
-    def has_events(self, types: list[str]) -> bool: ...
-
-    def tier_accounts(self, tier: str | None) -> list[str]: ...
-
-    def coverage(self, tier: str | None, field: str) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True)
