@@ -14,8 +14,15 @@ import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
-from slatui.cli.judging import audit, current_version, review_period, shown_escalations, when
+from slatui.cli.common import CliError, HelpFormatter, open_workspace
+from slatui.cli.judging import (
+    add_judging_arguments,
+    audit,
+    current_version,
+    review_period,
+    shown_escalations,
+    when,
+)
 from slatui.cli.summary_cmd import as_of_moment
 
 _EPILOG = """\
@@ -64,12 +71,8 @@ def register(sub: Any) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", metavar="TIME", help="judge as of this moment (default: now)")
-    parser.add_argument(
-        "--period", metavar="PERIOD", help="week | month | quarter | pilot | a label like 2026-11"
-    )
+    add_judging_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
-    add_db_argument(parser)
 
 
 def _compliance(args: argparse.Namespace) -> int:

@@ -3,15 +3,25 @@ period reviewed, the SAL audit over it, which escalations to show, and times."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo
 
-from slatui.cli.common import CliError
+from slatui.cli.common import CliError, add_db_argument
 from store import NoAgreement
 
 if TYPE_CHECKING:
     from slatui.compliance.periods import Period
+
+
+def add_judging_arguments(parser: argparse.ArgumentParser) -> None:
+    """--as-of, --period and --db: what every judging command (compliance, report) takes."""
+    parser.add_argument("--as-of", metavar="TIME", help="judge as of this moment (default: now)")
+    parser.add_argument(
+        "--period", metavar="PERIOD", help="week | month | quarter | pilot | a label like 2026-11"
+    )
+    add_db_argument(parser)
 
 
 def current_version(store: Any) -> Any:

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
-from slatui.cli.judging import audit, current_version, review_period
+from slatui.cli.common import CliError, HelpFormatter, open_workspace
+from slatui.cli.judging import add_judging_arguments, audit, current_version, review_period
 from slatui.cli.summary_cmd import as_of_moment
 
 TREND_WEEKS = 4
@@ -43,13 +43,9 @@ def register(sub: Any) -> None:
         epilog=_EPILOG,
         formatter_class=HelpFormatter,
     )
-    parser.add_argument("--as-of", metavar="TIME", help="judge as of this moment (default: now)")
-    parser.add_argument(
-        "--period", metavar="PERIOD", help="week | month | quarter | pilot | a label like 2026-11"
-    )
+    add_judging_arguments(parser)
     parser.add_argument("--format", choices=["md"], default="md", help="default: md")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    add_db_argument(parser)
     parser.set_defaults(handler=_report)
 
 

@@ -32,7 +32,7 @@ from slatui.importing.dates import DateError, parse_timestamp
 from slatui.importing.pipeline import Context, Convert, Layout, RecordKind, RowReject
 from slatui.importing.source import Row
 from slatui.importing.values import DEFAULT, ValueProblem, parse_bool, parse_number
-from slatui.pilot.records import ContactRecord
+from slatui.pilot.records import ContactRecord, EventRecord
 from slatui.titles import classify
 
 __all__ = ["Cells", "Dialect", "Notes", "Preset", "make_preset", "salesforce_kind"]
@@ -267,6 +267,23 @@ class Cells:
             function=function,
             name=self.person(),
             email=self.text("email"),
+            line=self.line,
+        )
+
+    def lead_event(
+        self, kind: str, at: dt.datetime, account: str | None, detail: str | None = None
+    ) -> EventRecord:
+        """An event of the row's lead (leads and contacts that are handed off as SALs): the
+        row's key is both contact and lead, its owner the actor."""
+        key = self.key()
+        return EventRecord(
+            occurred_at=at,
+            type=kind,
+            account=account,
+            contact=key,
+            lead=key,
+            actor=self.text("owner"),
+            detail=detail,
             line=self.line,
         )
 

@@ -80,25 +80,12 @@ DIALECTS = (
 def convert(row: Row, context: Context) -> list[ContactRecord | EventRecord]:
     """One contact -> the contact and its lifecycle events."""
     cells = Cells(row, context)
-    key = cells.key()
     account = company(cells)
     out: list[ContactRecord | EventRecord] = [cells.contact(account)]
-    owner = cells.text("owner")
 
     def event(kind: str, at: dt.datetime | None, detail: str | None = None) -> None:
         if at is not None:
-            out.append(
-                EventRecord(
-                    occurred_at=at,
-                    type=kind,
-                    account=account,
-                    contact=key,
-                    lead=key,
-                    actor=owner,
-                    detail=detail,
-                    line=row.line,
-                )
-            )
+            out.append(cells.lead_event(kind, at, account, detail))
 
     notified = cells.when("mql_at")
     if notified is not None:

@@ -134,24 +134,11 @@ def convert(row: Row, context: Context) -> list[ContactRecord | EventRecord]:
     cells = Cells(row, context)
     if cells.deleted():
         return []
-    key = cells.key()
     account = cells.ident("account")
     out: list[ContactRecord | EventRecord] = [cells.contact(account)]
-    owner = cells.text("owner")
 
     def event(kind: str, at: dt.datetime, detail: str | None = None) -> None:
-        out.append(
-            EventRecord(
-                occurred_at=at,
-                type=kind,
-                account=account,
-                contact=key,
-                lead=key,
-                actor=owner,
-                detail=detail,
-                line=row.line,
-            )
-        )
+        out.append(cells.lead_event(kind, at, account, detail))
 
     status = cells.text("status")
     state = lead_state(status) if status is not None else "not_handed_off"
