@@ -12,18 +12,9 @@ import argparse
 import datetime as dt
 import json
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, HelpFormatter, open_workspace
-from slatui.cli.judging import (
-    add_judging_arguments,
-    audit,
-    current_version,
-    review_period,
-    shown_escalations,
-    when,
-)
-from slatui.cli.summary_cmd import as_of_moment
+from slatui.cli.judging import add_judging_arguments, audit_json, judged, judged_version, when
 
 _EPILOG = """\
 --period: week, month or quarter picks that period around --as-of for every
@@ -76,22 +67,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _compliance(args: argparse.Namespace) -> int:
-    from slatui.compliance.evaluate import Selection, evaluate
-    from slatui.compliance.periods import BadPeriod
-
     with open_workspace(args) as store:
-        version = current_version(store)
-        contract = version.contract
-        zone = ZoneInfo(contract.agreement.timezone)
-        as_of = as_of_moment(args.as_of, zone)
-        selection = Selection.parse(args.period)
-        try:
-            evaluation = evaluate(contract, store, as_of, selection)
-            audited = audit(store, contract, review_period(contract, selection, as_of, zone), as_of)
-        except BadPeriod as exc:
-            raise CliError(f"--period {args.period}: {exc}") from None
+        judgement = judged(store, args)
+    version, contract, zone, as_of = (
+        judgement.version,
+        judgement.contract,
+        judgement.zone,
+        judgement.as_of,
+    )
+    evaluation = judgement.evaluation
+    audited = audit_json(judgement)
     rules = {e.id: e for e in contract.escalations}
-    shown = shown_escalations(evaluation, as_of)
+    shown = judgement.shown
     if args.json:
         out = evaluation.as_json()
         out["agreement"] = {"title": contract.agreement.title, "version": version.number}
@@ -100,8 +87,8 @@ def _compliance(args: argparse.Namespace) -> int:
         print(json.dumps(out, indent=2, sort_keys=True, default=str))
         return 0
     print(f"{contract.agreement.title} v{version.number}, as of {when(as_of, zone)}")
-    for judged in evaluation.commitments:
-        print(_line(judged))
+    for each in evaluation.commitments:
+        print(_line(each))
     print(f"escalations: {len(shown)}")
     for raised in shown:
         rule = rules.get(raised.escalation)
@@ -119,24 +106,16 @@ def _compliance(args: argparse.Namespace) -> int:
 
 
 def _items(args: argparse.Namespace) -> int:
-    from slatui.compliance.response import ClockEvent, response_items
-    from slatui.contract.model import ResponseCommitment
-    from slatui.workcal import WorkCalendar
-
+    """Each item judged as in the figure: under the version in force when it started."""
     with open_workspace(args) as store:
-        contract = current_version(store).contract
+        contract = judged_version(store).contract
         found = [c for c in contract.commitments if c.id == args.commitment]
-        if not found or not isinstance(found[0], ResponseCommitment):
+        if not found or found[0].measure != "response":
             ids = ", ".join(c.id for c in contract.commitments if c.measure == "response")
             raise CliError(f"{args.commitment!r} is not a response commitment; they are: {ids}")
-        commitment = found[0]
-        zone = ZoneInfo(contract.agreement.timezone)
-        as_of = as_of_moment(args.as_of, zone)
-        types = [commitment.start, *commitment.stop, "pause", "resume"]
-        rows = store.clock_events(types, until=as_of, tier=commitment.tier)
-    cal = WorkCalendar.from_contract(contract)
-    events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
-    items = response_items(commitment, events, cal, as_of)
+        judgement = judged(store, args)
+    zone = judgement.zone
+    items = judgement.evaluation.items.get(args.commitment, [])
     if args.json:
         print(json.dumps([_item_json(i) for i in items], indent=2, default=str))
         return 0

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, add_db_argument
 from store import NoAgreement
-
-if TYPE_CHECKING:
-    from slatui.compliance.periods import Period
 
 
 def add_judging_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,48 +21,38 @@ def add_judging_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_argument(parser)
 
 
-def current_version(store: Any) -> Any:
-    """The version in force, or a CliError saying how to start one."""
+def judged_version(store: Any) -> Any:
+    """The version judged (in force, else the latest), or a CliError saying how to start one."""
+    from store.compliance_run import judged_version as version_of
+
     try:
-        return store.current()
+        return version_of(store)
     except NoAgreement as exc:
         raise CliError(f"{exc} (slatui init --from sample.toml starts one)") from None
 
 
-def review_period(contract: Any, selection: Any, as_of: dt.datetime, zone: ZoneInfo) -> Period:
-    """The one period a review covers: the label or pilot asked for, else the week,
-    month (the default) or quarter containing `as_of`; BadPeriod for a bad label."""
-    from slatui.compliance import periods
+def judged(store: Any, args: argparse.Namespace) -> Any:
+    """The workspace judged as --as-of and --period say (a CliError for a bad period)."""
+    from slatui.cli.summary_cmd import as_of_moment
+    from slatui.compliance.evaluate import Selection
+    from slatui.compliance.periods import BadPeriod
+    from store.compliance_run import judge
 
-    fiscal = contract.agreement.fiscal_year_start
-    if selection.kind == "pilot" and contract.pilot is not None:
-        return periods.pilot_period(contract.pilot, zone)
-    if selection.kind == "label":
-        return periods.parse_period(selection.label, zone, fiscal)
-    kind: Literal["week", "month", "quarter"] = "month"
-    if selection.kind in ("week", "quarter"):
-        kind = selection.kind
-    return periods.period_containing(kind, as_of, zone, fiscal)
+    contract = judged_version(store).contract
+    as_of = as_of_moment(args.as_of, ZoneInfo(contract.agreement.timezone))
+    try:
+        return judge(store, as_of, Selection.parse(args.period))
+    except BadPeriod as exc:
+        raise CliError(f"--period {args.period}: {exc}") from None
 
 
-def audit(store: Any, contract: Any, period: Period, as_of: dt.datetime) -> dict[str, Any] | None:
-    """The SAL audit's counts over `period` (None when the agreement has no [sal])."""
-    from store.audit_run import audit_period
-
-    if contract.sal is None:
+def audit_json(judgement: Any) -> dict[str, Any] | None:
+    """The SAL audit's counts over the reviewed period (None when the agreement has no [sal])."""
+    if judgement.audit is None:
         return None
-    report: dict[str, Any] = audit_period(
-        store, contract, period.start, period.end, as_of
-    ).as_json()
-    report["period"] = period.label
+    report: dict[str, Any] = judgement.audit.as_json()
+    report["period"] = judgement.period.label
     return report
-
-
-def shown_escalations(evaluation: Any, as_of: dt.datetime) -> list[Any]:
-    """The escalations open as of `as_of`, and those resolved shortly before it."""
-    from slatui.compliance.raised import shown_at
-
-    return shown_at(evaluation.escalations, as_of)
 
 
 def when(moment: dt.datetime, zone: ZoneInfo) -> str:

@@ -14,11 +14,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, HelpFormatter, open_workspace
-from slatui.cli.judging import add_judging_arguments, audit, current_version, review_period
-from slatui.cli.summary_cmd import as_of_moment
+from slatui.cli.judging import add_judging_arguments, audit_json, judged
 
 TREND_WEEKS = 4
 
@@ -67,30 +65,20 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _review(store: Any, args: argparse.Namespace) -> Any:
-    from slatui.compliance.evaluate import Selection, evaluate
-    from slatui.compliance.periods import BadPeriod
     from slatui.compliance.report import FUNNEL, Review
 
-    version = current_version(store)
-    contract = version.contract
-    zone = ZoneInfo(contract.agreement.timezone)
-    as_of = as_of_moment(args.as_of, zone)
-    selection = Selection.parse(args.period)
-    try:
-        period = review_period(contract, selection, as_of, zone)
-        evaluation = evaluate(contract, store, as_of, selection)
-    except BadPeriod as exc:
-        raise CliError(f"--period {args.period}: {exc}") from None
+    judgement = judged(store, args)
+    contract, period, as_of = judgement.contract, judgement.period, judgement.as_of
     funnel = {t: store.event_total([t], period.start, period.end) for t in FUNNEL}
     return Review(
         contract=contract,
-        version=version.number,
+        version=judgement.version.number,
         period=period,
-        evaluation=evaluation,
-        audit=audit(store, contract, period, as_of),
+        evaluation=judgement.evaluation,
+        audit=audit_json(judgement),
         funnel=funnel,
         wins=_wins(store, contract, period, as_of),
-        trend=_trend(store, contract, as_of, zone),
+        trend=_trend(store, judgement),
     )
 
 
@@ -117,21 +105,12 @@ def _accounts(store: Any, tier: str) -> list[Any]:
             return found
 
 
-def _trend(store: Any, contract: Any, as_of: dt.datetime, zone: ZoneInfo) -> Any:
+def _trend(store: Any, judgement: Any) -> Any:
     """Each commitment's status in the last `TREND_WEEKS` ISO weeks up to `as_of`."""
-    from slatui.compliance import periods
-    from slatui.compliance.evaluate import Selection, evaluate
     from slatui.compliance.report import Trend
+    from store.compliance_run import last_weeks, weekly
 
-    fiscal = contract.agreement.fiscal_year_start
-    # The week holding the instant before as_of: a Monday-midnight review shows
-    # the four weeks just closed, not a week that has not begun.
-    week = periods.period_containing("week", as_of - dt.timedelta(microseconds=1), zone, fiscal)
-    weeks = [week]
-    for _ in range(TREND_WEEKS - 1):
-        weeks.insert(0, weeks[0].previous())
-    statuses: dict[str, list[str]] = {}
-    for each in weeks:
-        for judged in evaluate(contract, store, as_of, Selection.parse(each.label)).commitments:
-            statuses.setdefault(judged.figure.commitment, []).append(judged.figure.status)
+    weeks = last_weeks(judgement.contract, judgement.as_of, TREND_WEEKS)
+    figures = weekly(store, judgement.version, judgement.as_of, TREND_WEEKS)
+    statuses = {ident: [f.status for f in each] for ident, each in figures.items()}
     return Trend([w.label for w in weeks], statuses)

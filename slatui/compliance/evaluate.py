@@ -14,6 +14,12 @@ that the pilot is judged as `partial_periods = "prorate"` says; under
 `"count"` the target is kept whole, and under `"exclude"` such a commitment is
 left out (reported with status `excluded`).
 
+Versions: with a `Timeline` of the versions in force, every response item is
+judged under the commitment as it stood when the item's clock started, and a
+closed period under the commitment in force when the period closed; the
+agreement passed in governs the rest (the open period, and everything before
+the first agreement).
+
 Escalations: `overdue` from each response commitment's items, `missed` from
 the commitment's closed periods since the first event, the engagement kinds
 from the events, and `rejected_share` from each closed or current period's
@@ -32,6 +38,7 @@ from zoneinfo import ZoneInfo
 from slatui.compliance import periods as p
 from slatui.compliance.conversion import measure_rate, measure_track
 from slatui.compliance.engagement import engagement_escalations_at_ticks, touch_types
+from slatui.compliance.history import NO_HISTORY, Timeline
 from slatui.compliance.overdue import overdue_escalations
 from slatui.compliance.raised import Raised
 from slatui.compliance.reader import Reader
@@ -104,6 +111,8 @@ class Evaluation:
     as_of: dt.datetime
     commitments: list[Judged]
     escalations: list[Raised] = field(default_factory=list)
+    items: dict[str, list[Item]] = field(default_factory=dict)
+    """Every response commitment's items as of the judgement, by commitment id."""
 
     def as_json(self) -> dict[str, object]:
         """Plain values: figures, and the escalations with `open` as of the judgement."""
@@ -117,17 +126,31 @@ class Evaluation:
 
 
 def evaluate(
-    contract: Contract, reader: Reader, as_of: dt.datetime, selection: Selection = Selection()
+    contract: Contract,
+    reader: Reader,
+    as_of: dt.datetime,
+    selection: Selection = Selection(),
+    timeline: Timeline = NO_HISTORY,
+    *,
+    escalate: bool = True,
 ) -> Evaluation:
-    """Judge every commitment and raise every escalation as of `as_of`."""
+    """Judge every commitment and raise every escalation as of `as_of`.
+
+    Without `escalate` only the figures are judged (a trend over past weeks
+    needs no escalations, and they are the costliest part).
+    """
     cal = WorkCalendar.from_contract(contract)
-    context = _Context(contract, reader, cal, as_of, ZoneInfo(contract.agreement.timezone))
+    zone = ZoneInfo(contract.agreement.timezone)
+    context = _Context(contract, reader, cal, as_of, zone, timeline)
     judged = [context.judge(c, selection) for c in contract.commitments]
     escalations: list[Raised] = []
-    for escalation in contract.escalations:
+    for escalation in contract.escalations if escalate else []:
         escalations += context.escalate(escalation)
     escalations.sort(key=lambda r: (r.since, r.escalation, r.subject))
-    return Evaluation(as_of, judged, escalations)
+    for commitment in contract.commitments:
+        if isinstance(commitment, ResponseCommitment):
+            context.items(commitment)
+    return Evaluation(as_of, judged, escalations, dict(context.cache))
 
 
 @dataclass(frozen=True)
@@ -137,6 +160,7 @@ class _Context:
     cal: WorkCalendar
     as_of: dt.datetime
     zone: ZoneInfo
+    timeline: Timeline
     cache: dict[str, list[Item]] = field(default_factory=dict)  # items per commitment
 
     @property
@@ -198,6 +222,14 @@ class _Context:
             return Judged(excluded, *base, period)
         return self._measure(commitment, window, period)
 
+    def governing(self, commitment: _Measured, period: p.Period) -> _Measured:
+        """The commitment as the version in force when a closed period closed had it."""
+        if p.state(period, self.as_of) != "closed":
+            return commitment
+        last = period.end - dt.timedelta(microseconds=1)
+        found = self.timeline.commitment(commitment.id, last, commitment)
+        return found if isinstance(found, type(commitment)) else commitment
+
     def _measure(
         self,
         commitment: CountCommitment
@@ -208,6 +240,7 @@ class _Context:
         window: Window,
         period: p.Period,
     ) -> Judged:
+        commitment = self.governing(commitment, period)
         base = (commitment.party, commitment.tier)
         if isinstance(commitment, CountCommitment | CadenceCommitment):
             return Judged(measure_count(commitment, window, self.reader), *base, period)
@@ -226,8 +259,38 @@ class _Context:
         rows = self.reader.clock_events(types, until=self.as_of, tier=commitment.tier)
         events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
         items = response_items(commitment, events, self.cal, self.as_of)
+        forms = [
+            c
+            for c in self.timeline.variants(commitment.id, commitment)[1:]
+            if isinstance(c, ResponseCommitment)
+            and (c.start, c.stop, c.tier) == (commitment.start, commitment.stop, commitment.tier)
+        ]
+        if forms:
+            judged = [
+                (c, {i.start_id: i for i in response_items(c, events, self.cal, self.as_of)})
+                for c in forms
+            ]
+            items = [self._as_governed(item, commitment, judged) for item in items]
         self.cache[commitment.id] = items
         return items
+
+    def _as_governed(
+        self,
+        item: Item,
+        current: ResponseCommitment,
+        forms: list[tuple[ResponseCommitment, dict[int, Item]]],
+    ) -> Item:
+        """The item as judged under the form of `current` in force when it started.
+
+        The events and their pairing into items are the same under every form
+        (they share start, stop and tier), so each form judges them all and
+        the item is taken from the one that governed its start.
+        """
+        governing = self.timeline.commitment(current.id, item.start, current)
+        if governing == current:
+            return item
+        found = next((by_start for form, by_start in forms if form == governing), None)
+        return item if found is None else found.get(item.start_id, item)
 
     def response(self, commitment: ResponseCommitment, window: Window) -> tuple[Figure, ItemCounts]:
         items = [i for i in self.items(commitment) if window.start <= i.start < window.end]
@@ -316,6 +379,11 @@ class _Context:
                     Raised(escalation.id, "rejected_share", period.label, period.end, why)
                 )
         return raised
+
+
+_Measured = (
+    CountCommitment | CadenceCommitment | ResponseCommitment | RateCommitment | TrackCommitment
+)
 
 
 def _response_status(

@@ -1,0 +1,133 @@
+"""Judging a workspace: the version judged, its history, the figures, the audit.
+
+What `slatui compliance`, `slatui report` and the Compliance screen all need,
+read the same way: the agreement judged is the version in force now (the
+latest version while none is agreed yet, as during the pilot); the agreed
+versions form the timeline that governs each item by when its clock
+started; the SAL audit covers the period under review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from slatui.compliance import periods
+from slatui.compliance.evaluate import Evaluation, Selection, evaluate
+from slatui.compliance.history import Timeline
+from slatui.compliance.raised import Raised, shown_at
+from slatui.contract.model import Contract
+from slatui.sal_audit import AuditReport
+from store.audit_run import audit_period
+from store.records import Version
+from store.store import Store
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One judgement of the workspace as of a moment."""
+
+    version: Version
+    as_of: dt.datetime
+    period: periods.Period
+    evaluation: Evaluation
+    audit: AuditReport | None
+
+    @property
+    def contract(self) -> Contract:
+        """The agreement judged."""
+        return self.version.contract
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The agreement's zone."""
+        return ZoneInfo(self.contract.agreement.timezone)
+
+    @property
+    def shown(self) -> list[Raised]:
+        """The escalations open as of the judgement, and those resolved shortly before."""
+        return shown_at(self.evaluation.escalations, self.as_of)
+
+
+@dataclass(frozen=True)
+class WeekFigure:
+    """One commitment's figure in one past week, for a trend or a sparkline."""
+
+    label: str
+    status: str
+    actual: float | None
+
+
+def judged_version(store: Store) -> Version:
+    """The version in force now, else the latest (NoAgreement on an empty workspace)."""
+    return store.in_force() or store.current()
+
+
+def timeline(store: Store) -> Timeline:
+    """Every agreed version, by when it was agreed."""
+    return Timeline(
+        [(v.agreed_at, v.number, v.contract) for v in store.versions() if v.agreed_at is not None]
+    )
+
+
+def review_period(contract: Contract, selection: Selection, as_of: dt.datetime) -> periods.Period:
+    """The one period a review covers: the label or pilot asked for, else the week,
+    month (the default) or quarter containing `as_of`; BadPeriod for a bad label."""
+    zone = ZoneInfo(contract.agreement.timezone)
+    fiscal = contract.agreement.fiscal_year_start
+    if selection.kind == "pilot" and contract.pilot is not None:
+        return periods.pilot_period(contract.pilot, zone)
+    if selection.kind == "label":
+        assert selection.label is not None
+        return periods.parse_period(selection.label, zone, fiscal)
+    kind: Literal["week", "month", "quarter"] = "month"
+    if selection.kind in ("week", "quarter"):
+        kind = selection.kind
+    return periods.period_containing(kind, as_of, zone, fiscal)
+
+
+def judge(store: Store, as_of: dt.datetime, selection: Selection) -> Judgement:
+    """Judge the workspace as of `as_of` (BadPeriod for a bad label)."""
+    version = judged_version(store)
+    contract = version.contract
+    history = timeline(store)
+    period = review_period(contract, selection, as_of)
+    evaluation = evaluate(contract, store, as_of, selection, history)
+    report = None
+    if contract.sal is not None:
+        report = audit_period(store, contract, period.start, period.end, as_of)
+    return Judgement(version, as_of, period, evaluation, report)
+
+
+def last_weeks(contract: Contract, as_of: dt.datetime, count: int) -> list[periods.Period]:
+    """The `count` ISO weeks up to `as_of`, oldest first.
+
+    The last is the week holding the instant before `as_of`: a review at
+    Monday midnight shows the weeks just closed, not one that has not begun.
+    """
+    zone = ZoneInfo(contract.agreement.timezone)
+    fiscal = contract.agreement.fiscal_year_start
+    before = as_of - dt.timedelta(microseconds=1)
+    weeks = [periods.period_containing("week", before, zone, fiscal)]
+    for _ in range(count - 1):
+        weeks.insert(0, weeks[0].previous())
+    return weeks
+
+
+def weekly(
+    store: Store, version: Version, as_of: dt.datetime, count: int
+) -> dict[str, list[WeekFigure]]:
+    """Each commitment's figure in the last `count` ISO weeks up to `as_of`."""
+    history = timeline(store)
+    out: dict[str, list[WeekFigure]] = {}
+    for week in last_weeks(version.contract, as_of, count):
+        selection = Selection.parse(week.label)
+        evaluation = evaluate(version.contract, store, as_of, selection, history, escalate=False)
+        for judged in evaluation.commitments:
+            figure = judged.figure
+            out.setdefault(figure.commitment, []).append(
+                WeekFigure(week.label, figure.status, figure.actual)
+            )
+    return out
