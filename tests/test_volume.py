@@ -99,6 +99,23 @@ def test_the_current_period_keeps_pace_or_is_at_risk_never_missed(store: Store) 
     assert measure_count(sal_volume(min=3, max=4), current(), store).status == "at_risk"
 
 
+def test_the_current_period_is_met_once_it_reached_the_whole_minimum(store: Store) -> None:
+    # As of 16 Nov only S1: 1 SAL. With min 1 the month's minimum is already
+    # reached: met (events only add up), although November is not over.
+    early = measure_count(sal_volume(min=1, max=3), current(), store)
+    assert (early.status, early.actual, early.target) == ("met", 1.0, 1.0)
+    # Per account: acme had 3 impressions by 16 Nov (3 Nov), globex 2 (4 Nov),
+    # initial 0. Min 2 for a third of the accounts: acme already reached the
+    # whole month's 2, so met; min 4 for a third: acme's 3 keeps pace with
+    # 4 * 360/721 = 1.997 but has not reached 4, so only on track.
+    fields = {"id": "i", "measure": "count", "tier": "t1", "event": "ad_impression"}
+    fields |= {"per": "account", "share": 1 / 3}
+    reached = CountCommitment.model_validate(fields | {"min": 2})
+    assert measure_count(reached, current(), store).status == "met"
+    pacing = CountCommitment.model_validate(fields | {"min": 4})
+    assert measure_count(pacing, current(), store).status == "on_track"
+
+
 def test_a_cut_period_scales_its_target(store: Store) -> None:
     # Half of the month inside the window: min 3 scales to 1.5; 2 SALs meet it.
     assert measure_count(sal_volume(min=3, max=4), closed(Fraction(1, 2)), store).status == "met"

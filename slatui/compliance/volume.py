@@ -10,7 +10,9 @@ which accounts met it. The rules (DESIGN §3 and §4):
 - a directional commitment is `tracked`: measured, never judged;
 - a closed period is `met` or `missed`; the current one is `on_track` when the
   actual keeps pace with the target pro-rated to the elapsed share of the
-  period, else `at_risk` — never missed before it ends;
+  period, else `at_risk` — never missed before it ends; a current period that
+  has already reached the whole period's minimum is `met`, since events only
+  add up and nothing later can undo it (above `max` the status stays met);
 - the window's `share` scales the target of a period cut by the pilot or the
   agreement edges (`partial_periods = "prorate"`: a 2-per-month target over
   half a month is 1);
@@ -140,6 +142,10 @@ def _judge_total(
         assert ceiling is not None
         status: Status = "at_risk" if actual > ceiling else "on_track"
         return base.figure(status, actual, ceiling)
+    if actual >= floor:
+        above = ceiling is not None and actual > ceiling
+        reason = f"{_n(actual)} already reaches {_n(floor)}"
+        return base.figure("met", actual, floor, above=above, reason=reason)
     pace = floor * float(window.elapsed)
     status = "on_track" if actual >= pace else "at_risk"
     return base.figure(status, actual, floor, reason=f"pace so far {_n(pace)}")
@@ -157,9 +163,8 @@ def _per_account(
     accounts = reader.tier_accounts(commitment.tier)
     tier = commitment.tier
     totals = reader.event_totals_by_account(types, window.start, window.until, tier=tier)
-    need = (low if low is not None else 1.0) * float(window.share)
-    if window.state == "current":
-        need *= float(window.elapsed)
+    whole = (low if low is not None else 1.0) * float(window.share)
+    need = whole * float(window.elapsed) if window.state == "current" else whole
     met = [a for a in accounts if totals.get(a, 0.0) >= need]
     short = [a for a in accounts if totals.get(a, 0.0) < need]
     actual = len(met) / len(accounts) if accounts else None
@@ -173,6 +178,8 @@ def _per_account(
     good = actual >= wanted
     if window.state == "closed":
         status: Status = "met" if good else "missed"
+    elif len([a for a in accounts if totals.get(a, 0.0) >= whole]) >= wanted * len(accounts):
+        status = "met"  # enough accounts already reached the whole period's minimum
     else:
         status = "on_track" if good else "at_risk"
     reason = f"{len(met)} of {len(accounts)} accounts reached {_n(need)}"
