@@ -66,6 +66,36 @@ def test_json_names_the_agreement_every_commitment_and_the_escalations(
     assert missed["since"] == "2026-12-01T00:00:00-05:00"
 
 
+def test_the_demo_shows_every_status_kind_and_every_escalation_kind(
+    capsys: pytest.CaptureFixture[str], demo: Path
+) -> None:
+    """As of Thu 3 Dec 2026 (the day after the pilot's data ends), by own periods.
+
+    met: the quarterly strategy review (Q4 already holds reviews >= its minimum
+    of 1); missed: tier 1 owner coverage (23 of 25 accounts have an owner, 1
+    asked); on_track / at_risk: December's and Q4's figures so far; no_data:
+    commitments whose event types the demo never imported (t1 research);
+    tracked: the directional deal-cycle and win-rate figures.
+    """
+    code, out, _ = compliance(capsys, demo, "--as-of", "2026-12-03T11:00", "--json")
+    assert code == 0
+    data = json.loads(out)
+    statuses = {c["id"]: c["status"] for c in data["commitments"]}
+    assert set(statuses.values()) == {"met", "missed", "on_track", "at_risk", "no_data", "tracked"}
+    assert statuses["t1-sales-strategy-review"] == "met"
+    assert statuses["t1-sales-owner"] == "missed"
+    assert statuses["t1-mkt-research"] == "no_data"
+    assert statuses["t1-deal-cycle"] == "tracked"
+    kinds = {e["kind"] for e in data["escalations"]}
+    assert kinds == {
+        "overdue",
+        "missed",
+        "engaged_unanswered",
+        "engaged_no_conversion",
+        "rejected_share",
+    }
+
+
 def test_text_for_people(capsys: pytest.CaptureFixture[str], demo: Path) -> None:
     code, out, _ = compliance(capsys, demo, "--as-of", "2026-11-18", "--period", "pilot")
     assert code == 0
