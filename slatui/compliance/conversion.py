@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from slatui.clock import deadline
 from slatui.compliance.reader import ClockRow, Reader
@@ -93,7 +93,7 @@ def measure_rate(
     if actual is None:
         return figure("no_data", None, commitment.min, f"no {commitment.denominator} in the period")
     if commitment.directional or commitment.min is None:
-        return figure("tracked", actual, None, says)
+        return replace(figure("tracked", actual, None, says), basis=found.size)
     goal = float(commitment.min)
     best = (found.converted + found.pending) / found.size
     status: Status
@@ -101,7 +101,7 @@ def measure_rate(
         status = "met" if actual >= goal else ("missed" if best < goal else "at_risk")
     else:
         status = "on_track" if actual >= goal else "at_risk"
-    return figure(status, actual, goal, says)
+    return replace(figure(status, actual, goal, says), basis=found.size)
 
 
 # ---------------------------------------------------------------- track

@@ -304,7 +304,14 @@ class _Context:
         target = None if commitment.directional else float(commitment.on_time)
         reason = f"{on_time} of {len(counted)} judged items on time; {len(items)} items"
         figure = Figure(
-            commitment.id, "response", window.label, status, actual, target, reason=reason
+            commitment.id,
+            "response",
+            window.label,
+            status,
+            actual,
+            target,
+            reason=reason,
+            basis=len(counted),
         )
         return figure, counts
 

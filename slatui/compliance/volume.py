@@ -74,6 +74,10 @@ class Figure:
     accounts_met: list[str] = field(default_factory=list)
     accounts_short: list[str] = field(default_factory=list)
     reason: str = ""
+    basis: int | None = None
+    """How many items the actual stands on: judged response items, a rate's
+    cohort, the accounts of a per-account or coverage figure (None for a count,
+    whose actual is itself the number of events)."""
 
     def as_json(self) -> dict[str, object]:
         """Plain values; `actual` is the share of accounts for per-account figures."""
@@ -174,7 +178,7 @@ def _per_account(
     if actual is None:
         return base.figure("no_data", None, wanted, reason="the tier has no accounts")
     if commitment.directional or (isinstance(commitment, CountCommitment) and low is None):
-        return base.figure("tracked", actual, None, met=met, short=short)
+        return base.figure("tracked", actual, None, met=met, short=short, basis=len(accounts))
     good = actual >= wanted
     if window.state == "closed":
         status: Status = "met" if good else "missed"
@@ -183,7 +187,9 @@ def _per_account(
     else:
         status = "on_track" if good else "at_risk"
     reason = f"{len(met)} of {len(accounts)} accounts reached {_n(need)}"
-    return base.figure(status, actual, wanted, met=met, short=short, reason=reason)
+    return base.figure(
+        status, actual, wanted, met=met, short=short, reason=reason, basis=len(accounts)
+    )
 
 
 # ---------------------------------------------------------------- coverage
@@ -198,9 +204,9 @@ def measure_coverage(commitment: CoverageCommitment, as_of: str, reader: Reader)
     actual = with_field / accounts
     reason = f"{with_field} of {accounts} accounts have {commitment.field}"
     if commitment.directional or commitment.min is None:
-        return base.figure("tracked", actual, None, reason=reason)
+        return base.figure("tracked", actual, None, reason=reason, basis=accounts)
     status: Status = "met" if actual >= commitment.min else "missed"
-    return base.figure(status, actual, float(commitment.min), reason=reason)
+    return base.figure(status, actual, float(commitment.min), reason=reason, basis=accounts)
 
 
 # ---------------------------------------------------------------- wording
@@ -222,6 +228,7 @@ class _Base:
         met: list[str] | None = None,
         short: list[str] | None = None,
         reason: str = "",
+        basis: int | None = None,
     ) -> Figure:
         return Figure(
             commitment=self.commitment,
@@ -234,6 +241,7 @@ class _Base:
             accounts_met=met or [],
             accounts_short=short or [],
             reason=reason,
+            basis=basis,
         )
 
 
