@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from slatui.cli import (
+    baseline_cmd,
     clock_cmd,
     compliance_cmd,
     contract_cmd,
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     summary_cmd,
     compliance_cmd,
     report_cmd,
+    baseline_cmd,
     demo_cmd,
 )
 
