@@ -18,6 +18,7 @@ from slatui.compliance import periods
 from slatui.compliance.evaluate import Evaluation, Selection, evaluate
 from slatui.compliance.history import Timeline
 from slatui.compliance.raised import Raised, shown_at
+from slatui.compliance.report import Win
 from slatui.contract.model import Contract
 from slatui.sal_audit import AuditReport
 from store.audit_run import audit_period
@@ -60,9 +61,13 @@ class WeekFigure:
     actual: float | None
 
 
-def judged_version(store: Store) -> Version:
-    """The version in force now, else the latest (NoAgreement on an empty workspace)."""
-    return store.in_force() or store.current()
+def judged_version(store: Store, at: dt.datetime | None = None) -> Version:
+    """The version in force at `at` (default: now), else the latest.
+
+    NoAgreement on an empty workspace. A judgement as of last week is made
+    under the agreement that was in force last week.
+    """
+    return store.in_force(at) or store.current()
 
 
 def timeline(store: Store) -> Timeline:
@@ -90,7 +95,7 @@ def review_period(contract: Contract, selection: Selection, as_of: dt.datetime) 
 
 def judge(store: Store, as_of: dt.datetime, selection: Selection) -> Judgement:
     """Judge the workspace as of `as_of` (BadPeriod for a bad label)."""
-    version = judged_version(store)
+    version = judged_version(store, as_of)
     contract = version.contract
     history = timeline(store)
     period = review_period(contract, selection, as_of)
@@ -131,3 +136,41 @@ def weekly(
                 WeekFigure(week.label, figure.status, figure.actual)
             )
     return out
+
+
+def wins(
+    store: Store, contract: Contract, since: dt.datetime | None, until: dt.datetime
+) -> list[Win]:
+    """`closed_won` in [since, until) on accounts of the agreement's tiers, oldest first.
+
+    What the review pack lists as wins and the Compliance screen announces:
+    a deal won on an account the agreement targets (a tier it names). Names
+    are read only when there is a win to name.
+    """
+    found: list[Win] = []
+    for tier in contract.tiers:
+        for _, at, _, account, _ in store.clock_events(["closed_won"], until=until, tier=tier.id):
+            if account is not None and (since is None or since <= at) and at < until:
+                found.append(Win(at, account, None, tier.id))
+    if not found:
+        return found
+    names = _names(store, {w.tier for w in found})
+    found.sort(key=lambda w: (w.at, w.account))
+    return [Win(w.at, w.account, names.get(w.account), w.tier) for w in found]
+
+
+def _names(store: Store, tiers: set[str]) -> dict[str, str | None]:
+    """Account key -> name, for every account of `tiers`, page by page."""
+    names: dict[str, str | None] = {}
+    for tier in sorted(tiers):
+        offset = 0
+        while True:
+            page = store.accounts(tier, offset=offset, limit=_PAGE)
+            names.update((a.key, a.name) for a in page)
+            offset += len(page)
+            if len(page) < _PAGE:
+                break
+    return names
+
+
+_PAGE = 500

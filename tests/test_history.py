@@ -115,3 +115,15 @@ def test_the_timeline_is_the_agreed_versions_by_when_they_were_agreed(tmp_path: 
     numbers = [found[0] for found in map(history.at, moments) if found is not None]
     assert numbers == [1, 1, 2]
     assert Timeline().at(AS_OF) is None
+
+
+def test_a_judgement_in_the_past_is_made_under_the_version_then_in_force(tmp_path: Path) -> None:
+    with workspace(tmp_path) as store:
+        # 10 Nov: v2 was agreed only on 16 Nov, so v1 (min 2 a month) was in force.
+        before = judge(store, dt.datetime(2026, 11, 10, 15, tzinfo=UTC), Selection())
+        assert before.version.number == 1
+        volume = next(
+            j for j in before.evaluation.commitments if j.figure.commitment == "sal-volume"
+        )
+        assert volume.figure.target == 2.0
+        assert judge(store, AS_OF, Selection()).version.number == 2

@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import json
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, HelpFormatter, open_workspace
 from slatui.cli.judging import add_judging_arguments, audit_json, judged, judged_version, when
@@ -82,7 +83,7 @@ def _compliance(args: argparse.Namespace) -> int:
     if args.json:
         out = evaluation.as_json()
         out["agreement"] = {"title": contract.agreement.title, "version": version.number}
-        out["escalations"] = [_escalation_json(r, rules, as_of) for r in shown]
+        out["escalations"] = [_escalation_json(r, rules, as_of, zone) for r in shown]
         out["sal_audit"] = audited
         print(json.dumps(out, indent=2, sort_keys=True, default=str))
         return 0
@@ -117,7 +118,7 @@ def _items(args: argparse.Namespace) -> int:
     zone = judgement.zone
     items = judgement.evaluation.items.get(args.commitment, [])
     if args.json:
-        print(json.dumps([_item_json(i) for i in items], indent=2, default=str))
+        print(json.dumps([_item_json(i, zone) for i in items], indent=2, default=str))
         return 0
     for item in items:
         stop = "open" if item.stop is None else f"stopped {when(item.stop, zone)}"
@@ -129,9 +130,13 @@ def _items(args: argparse.Namespace) -> int:
     return 0
 
 
-def _escalation_json(raised: Any, rules: dict[str, Any], as_of: dt.datetime) -> dict[str, Any]:
+def _escalation_json(
+    raised: Any, rules: dict[str, Any], as_of: dt.datetime, zone: ZoneInfo
+) -> dict[str, Any]:
     rule = rules.get(raised.escalation)
     out: dict[str, Any] = raised.as_json()
+    out["since"] = _local(raised.since, zone)
+    out["resolved_at"] = _local(raised.resolved_at, zone)
     out["to"] = None if rule is None else rule.to
     out["raised_by"] = None if rule is None else rule.raised_by
     out["open"] = raised.open_at(as_of)
@@ -139,16 +144,21 @@ def _escalation_json(raised: Any, rules: dict[str, Any], as_of: dt.datetime) -> 
     return out
 
 
-def _item_json(item: Any) -> dict[str, Any]:
+def _item_json(item: Any, zone: ZoneInfo) -> dict[str, Any]:
     return {
         "key": item.key,
         "account": item.account,
         "state": item.state,
-        "start": item.start.isoformat(),
-        "stop": None if item.stop is None else item.stop.isoformat(),
-        "deadline": None if item.deadline is None else item.deadline.isoformat(),
+        "start": _local(item.start, zone),
+        "stop": _local(item.stop, zone),
+        "deadline": _local(item.deadline, zone),
         "elapsed": str(item.elapsed),
     }
+
+
+def _local(moment: dt.datetime | None, zone: ZoneInfo) -> str | None:
+    """Every time in the JSON in the agreement's zone, with its offset (DESIGN §4)."""
+    return None if moment is None else moment.astimezone(zone).isoformat()
 
 
 def _line(judged: Any) -> str:

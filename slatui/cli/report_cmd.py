@@ -84,25 +84,9 @@ def _review(store: Any, args: argparse.Namespace) -> Any:
 
 def _wins(store: Any, contract: Any, period: Any, as_of: dt.datetime) -> list[Any]:
     """`closed_won` in the period (up to `as_of`) on accounts of the agreement's tiers."""
-    from slatui.compliance.report import Win
+    from store.compliance_run import wins
 
-    tier_of = {key: t.id for t in contract.tiers for key in store.tier_accounts(t.id)}
-    names = {a.key: a.name for t in contract.tiers for a in _accounts(store, t.id)}
-    wins = []
-    for _, at, _, account, _ in store.clock_events(["closed_won"], until=as_of):
-        if account in tier_of and period.start <= at < period.end:
-            wins.append(Win(at, account, names.get(account), tier_of[account]))
-    return wins
-
-
-def _accounts(store: Any, tier: str) -> list[Any]:
-    """Every account of a tier, page by page."""
-    found: list[Any] = []
-    while True:
-        page = store.accounts(tier, offset=len(found), limit=500)
-        found += page
-        if len(page) < 500:
-            return found
+    return wins(store, contract, period.start, min(period.end, as_of))
 
 
 def _trend(store: Any, judgement: Any) -> Any:
