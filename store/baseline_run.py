@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from slatui.baselines.measure import measure_pilot, pilot_weeks
-from slatui.baselines.report import Baseline
+from slatui.baselines.report import BaselineRow
 from slatui.compliance.periods import Period
 from store.compliance_run import timeline
 from store.records import Version
@@ -25,9 +25,9 @@ class Baselines:
     version: Version
     as_of: dt.datetime
     weeks: list[Period]
-    rows: list[Baseline]
+    rows: list[BaselineRow]
 
-    def row(self, ident: str) -> Baseline | None:
+    def row(self, ident: str) -> BaselineRow | None:
         """The baseline of commitment `ident`."""
         return next((b for b in self.rows if b.ident == ident), None)
 
@@ -41,4 +41,43 @@ def baselines(store: Store, as_of: dt.datetime, version: Version | None = None) 
     contract = chosen.contract
     weeks = pilot_weeks(contract, as_of)
     measured = measure_pilot(contract, store, as_of, timeline(store))
-    return Baselines(chosen, as_of, weeks, [Baseline.of(m) for m in measured])
+    return Baselines(chosen, as_of, weeks, [BaselineRow.of(m) for m in measured])
+
+
+@dataclass(frozen=True)
+class Adopted:
+    """What `adopt` did: the draft it wrote, whether it had to start one, and what it set."""
+
+    version: Version
+    started_draft: bool
+    values: dict[str, object]
+    measured_text: str
+
+
+def adopt(store: Store, ident: str, target: str, by: str, as_of: dt.datetime) -> Adopted:
+    """Write commitment `ident`'s baseline into the draft (a new draft when agreed).
+
+    The baseline is measured on the draft as it stands, then `target`
+    (achievable, stretch or a value) is adopted with its provenance. Errors:
+    NoTarget, EditError (the contract refuses the value), ValueError (no
+    pilot), and the store's own (VersionLocked, RevisionConflict).
+    """
+    from slatui.baselines.adoption import NoTarget, chosen_values, provenance
+    from slatui.editing.adopt import adopt as adopt_into
+
+    version = store.current()
+    contract = version.contract
+    if contract.pilot is None:
+        raise ValueError("the agreement has no [pilot]: there is no pilot to take baselines from")
+    row = baselines(store, as_of, version).row(ident)
+    if row is None:
+        ids = ", ".join(c.id for c in contract.commitments)
+        raise NoTarget(f"{ident!r} is no commitment of the draft; they are: {ids}")
+    values, kind = chosen_values(row, target)
+    record = provenance(row, contract.pilot, kind, by, store.now())
+    adopted = adopt_into(contract, ident, values, record)  # refusals come before any write
+    started = version.status == "agreed"
+    if started:
+        version = store.new_version()
+    written = store.update_draft(adopted, expected_revision=version.revision)
+    return Adopted(written, started, values, record.measured_text)

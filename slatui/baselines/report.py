@@ -25,14 +25,14 @@ TARGET_KEYS = {
 
 
 @dataclass(frozen=True)
-class Baseline:
+class BaselineRow:
     """A commitment's measured values and the targets they support."""
 
     measured: Measured
     suggestion: Suggestion
 
     @classmethod
-    def of(cls, measured: Measured) -> Baseline:
+    def of(cls, measured: Measured) -> BaselineRow:
         """Measured values with their suggestions."""
         return cls(measured, suggest(measured))
 

@@ -77,6 +77,8 @@ def suggest(measured: Measured) -> Suggestion:
     if isinstance(commitment, RateCommitment):
         return _share(measured, "min", "cohort members")
     if isinstance(commitment, CountCommitment) and commitment.per == "account":
+        if commitment.min is None:
+            return Suggestion(notes=["no per-account minimum yet: set min before a share"])
         return _share(measured, "share", "accounts")
     if isinstance(commitment, CadenceCommitment) and commitment.per == "account":
         reached = _pct(measured.pilot.actual)

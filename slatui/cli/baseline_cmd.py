@@ -29,6 +29,16 @@ examples:
   slatui baseline --json --as-of 2026-12-01
   slatui whatif --set t2-sales-first-contact.within=48bh"""
 
+_ADOPT_EPILOG = """\
+VALUE is the measure's main key: a count's or cadence's min (3), a share
+(0.9 or 90%) for rates, coverage and per-account counts, a duration (32bh)
+for a response. Signatures on the draft become stale: both sides sign again.
+
+examples:
+  slatui baseline adopt t3-mkt-intent-monitoring
+  slatui baseline adopt t2-sales-first-contact --target stretch --by "Sam Lee"
+  slatui baseline adopt t1-sales-owner --target 95%"""
+
 _WHATIF_EPILOG = """\
 Each --set changes one key of one commitment (validated like the Draft
 screen's editor); several may be given. The pilot is judged under the draft
@@ -51,6 +61,29 @@ def register(sub: Any) -> None:
     )
     _common(parser)
     parser.set_defaults(handler=_baseline)
+    nested = parser.add_subparsers(dest="baseline_command", metavar="COMMAND")
+    adopt = nested.add_parser(
+        "adopt",
+        help="write a suggested (or your own) target into the draft, with its provenance",
+        description=(
+            "Adopt a baseline: the target goes into the draft (a new draft version when the "
+            "current one is agreed), directional is cleared, and the contract records the "
+            "pilot window, the measured value, who adopted it and when."
+        ),
+        epilog=_ADOPT_EPILOG,
+        formatter_class=HelpFormatter,
+    )
+    adopt.add_argument("commitment", metavar="ID", help="the commitment's id")
+    adopt.add_argument(
+        "--target",
+        default="achievable",
+        metavar="achievable|stretch|VALUE",
+        help="a suggestion, or your own number (default: achievable)",
+    )
+    adopt.add_argument("--by", metavar="NAME", help="who adopts it (default: your login name)")
+    adopt.add_argument("--as-of", metavar="TIME", help="measure as of this moment (default: now)")
+    add_db_argument(adopt)
+    adopt.set_defaults(handler=_adopt)
     whatif = sub.add_parser(
         "whatif",
         help="the pilot judged under changed targets, beside the draft (writes nothing)",
@@ -116,6 +149,32 @@ def _whatif(args: argparse.Namespace) -> int:
     from slatui.cli.baseline_text import whatif_lines
 
     print("\n".join(whatif_lines(differences, as_of, ZoneInfo(contract.agreement.timezone))))
+    return 0
+
+
+def _adopt(args: argparse.Namespace) -> int:
+    import getpass
+
+    from store import StoreError
+    from store.baseline_run import adopt
+
+    by = (args.by or getpass.getuser() or "").strip()
+    if not by:
+        raise CliError("--by: say who adopts the baseline")
+    with open_workspace(args) as store:
+        version = _draft(store)
+        as_of = as_of_moment(args.as_of, ZoneInfo(version.contract.agreement.timezone))
+        try:
+            done = adopt(store, args.commitment, args.target, by, as_of)
+        except (StoreError, ValueError) as exc:  # NoTarget and EditError are ValueErrors
+            raise CliError(str(exc)) from None
+    where = f"new draft v{done.version.number}" if done.started_draft else f"v{done.version.number}"
+    values = ", ".join(f"{k} = {v}" for k, v in done.values.items())
+    print(f"adopted into {where} ({done.version.status}): {args.commitment} {values}")
+    print(f"measured in the pilot: {done.measured_text}; adopted by {by}")
+    stale = [s.party for s in done.version.signatures if not s.valid]
+    if stale:
+        print(f"signatures now stale ({' and '.join(stale)}): both sides sign again")
     return 0
 
 

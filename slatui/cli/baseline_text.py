@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slatui.baselines.report import Baseline, duration_text
+from slatui.baselines.report import BaselineRow, duration_text
 from slatui.cli.judging import when
 
 SHARES = ("response", "rate", "coverage")
@@ -36,7 +36,7 @@ def lines(found: Any, zone: ZoneInfo) -> list[str]:
     return out
 
 
-def _row(row: Baseline) -> list[str]:
+def _row(row: BaselineRow) -> list[str]:
     commitment = row.measured.commitment
     measure = str(getattr(commitment, "measure", ""))
     per = getattr(commitment, "per", None)

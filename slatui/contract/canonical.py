@@ -5,8 +5,10 @@ agreement always produces the same bytes: that is what makes
 export -> import -> export byte-identical and a digest meaningful. Values that
 are equal but could be spelt two ways are written one way: dict keys in
 weekday and seniority order, `2.0` targets as `2`, `-0.0` as `0.0`, signature
-times in UTC (`2027-01-05T15:04:00Z`), and every tier, commitment, escalation
-and signature as its own `[[...]]` table, however short.
+and adoption times in UTC (`2027-01-05T15:04:00Z`), and every tier, commitment,
+escalation and signature as its own `[[...]]` table, however short. A
+commitment's `baseline` comes last, as its own `[commitments.baseline]`
+sub-table.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ HEADER = (
 )
 
 _UTC_TIME = re.compile(
-    r"^(?P<key>signed_at = )(?P<date>\d{4}-\d\d-\d\d) (?P<time>\d\d:\d\d:\d\d(?:\.\d+)?)\+00:00$",
+    r"^(?P<key>(?:signed_at|adopted_at) = )"
+    r"(?P<date>\d{4}-\d\d-\d\d) (?P<time>\d\d:\d\d:\d\d(?:\.\d+)?)\+00:00$",
     re.MULTILINE,
 )
 
@@ -51,8 +54,13 @@ def to_data(contract: Contract) -> dict[str, Any]:
 
 
 def _words_last(clause: dict[str, Any]) -> dict[str, Any]:
-    """`text` and `directional` after the terms, so a clause reads id, who, what, how much."""
-    tail: dict[str, Any] = {k: clause.pop(k) for k in ("text", "directional") if k in clause}
+    """`text` and `directional` after the terms, so a clause reads id, who, what, how much.
+
+    `baseline` (the evidence for the number) goes last of all: it is written as
+    a sub-table, which TOML can only place after the clause's own keys.
+    """
+    keys = ("text", "directional", "baseline")
+    tail: dict[str, Any] = {k: clause.pop(k) for k in keys if k in clause}
     return {**clause, **tail}
 
 
@@ -90,10 +98,25 @@ def _dumps(data: dict[str, Any]) -> str:
             chunks.append(tomli_w.dumps({key: value}))
         elif _is_section(value):
             for item in value:
-                if any(isinstance(v, dict) or _is_section(v) for v in item.values()):
-                    raise ValueError(f"{key} entries must be flat to be written as [[{key}]]")
-                chunks.append(f"[[{key}]]\n" + tomli_w.dumps(item))
+                chunks.extend(_array_item(key, item))
     return _UTC_TIME.sub(r"\g<key>\g<date>T\g<time>Z", "\n".join(chunks))
+
+
+def _array_item(key: str, item: dict[str, Any]) -> list[str]:
+    """`[[key]]` with the item's own keys, then each flat sub-table as `[key.sub]`.
+
+    A `[key.sub]` header right after `[[key]]` belongs to that entry, so a
+    commitment's baseline stays with its commitment; deeper nesting is refused
+    rather than written in a shape nobody has read.
+    """
+    own = {k: v for k, v in item.items() if not isinstance(v, dict)}
+    subs = {k: v for k, v in item.items() if isinstance(v, dict)}
+    nested = [*own.values(), *(v for sub in subs.values() for v in sub.values())]
+    if any(_is_section(v) for v in nested):
+        raise ValueError(f"{key} entries must be flat to be written as [[{key}]]")
+    chunks = [f"[[{key}]]\n" + tomli_w.dumps(own)]
+    chunks += [f"[{key}.{name}]\n" + tomli_w.dumps(sub) for name, sub in subs.items()]
+    return chunks
 
 
 def _is_section(value: Any) -> bool:

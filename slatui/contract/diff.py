@@ -10,7 +10,10 @@ e.g. `touchpoints.within`), with values written the way the TOML file writes
 them, so `1bd → 2bd` reads like the file the parties edit. Fields are compared
 with defaults filled in: leaving out `on_time` means 1.0, and removing
 `on_time = 0.95` shows as `0.95 → 1.0`. A field present on one side only shows
-`(none)` on the other.
+`(none)` on the other. A commitment's baseline is one value, said in words
+and compared last (`baseline: (none) → 2.5 SALs per month measured (2.5) over
+the 4-week pilot from 2026-11-02, adopted as ...`): it is one piece of
+evidence, and seven field lines would bury the number that changed with it.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any, Literal
 import tomli_w
 from pydantic import BaseModel
 
-from slatui.contract.model import Contract
+from slatui.contract.model import Baseline, Contract
 
 ChangeKind = Literal["added", "removed", "changed"]
 NONE = "(none)"
@@ -82,7 +85,32 @@ def clauses(contract: Contract) -> dict[str, dict[str, Any]]:
 
 def _plain(clause: BaseModel) -> dict[str, Any]:
     """Defaults included, absent optionals left out, durations as their strings."""
-    return clause.model_dump(mode="python", exclude_none=True)
+    data = clause.model_dump(mode="python", exclude_none=True)
+    baseline = getattr(clause, "baseline", None)
+    if isinstance(baseline, Baseline):
+        del data["baseline"]
+        data["baseline"] = baseline_words(baseline)
+    return data
+
+
+def baseline_words(baseline: Baseline) -> str:
+    """A baseline as one line: what was measured, over which pilot, who adopted it when.
+
+    Every field is in it, so a change to any of them shows as a change of the line.
+    """
+    adopted_at = baseline.adopted_at.isoformat().replace("+00:00", "Z")
+    return (
+        f"{baseline.measured_text} measured ({render_value(baseline.measured)}) over the "
+        f"{baseline.pilot_weeks}-week pilot from {baseline.pilot_start.isoformat()}, "
+        f"adopted as {_SUGGESTIONS[baseline.suggestion]} by {baseline.adopted_by} at {adopted_at}"
+    )
+
+
+_SUGGESTIONS = {
+    "achievable": "the achievable suggestion",
+    "stretch": "the stretch suggestion",
+    "value": "a typed value",
+}
 
 
 def _field_changes(clause: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:

@@ -20,6 +20,7 @@ from slatui.contract.types import (
     EventType,
     HolidayCountry,
     Ident,
+    Measurement,
     Party,
     Period,
     Seniority,
@@ -125,6 +126,28 @@ class SalDefinition(Model):
     titles: dict[Seniority, list[Text]] = {}
 
 
+class Baseline(Model):
+    """Where an adopted number came from: the pilot it was measured over, and who took it.
+
+    Written by `slatui baseline adopt`, never by hand. It is content, not a
+    signature: the parties sign the number together with its evidence, so
+    adopting a baseline after signing makes the signatures stale.
+    """
+
+    pilot_start: dt.date
+    pilot_weeks: Annotated[int, Field(ge=1, le=52)]
+    measured: Measurement
+    measured_text: Text
+    suggestion: Literal["achievable", "stretch", "value"]
+    adopted_by: Text
+    adopted_at: UtcDateTime
+
+    @property
+    def pilot_end(self) -> dt.date:
+        """The last day of the pilot window (inclusive)."""
+        return self.pilot_start + dt.timedelta(weeks=self.pilot_weeks, days=-1)
+
+
 class CommitmentBase(Model):
     """What every commitment carries: who owes it, for which tier, in words."""
 
@@ -133,6 +156,7 @@ class CommitmentBase(Model):
     tier: Ident | None = None
     text: Text | None = None
     directional: bool = False
+    baseline: Baseline | None = None
 
 
 class CountCommitment(CommitmentBase):

@@ -198,6 +198,13 @@ Count = Annotated[
 ]
 """A target number of events: whole or fractional, never negative."""
 
+Measurement = Annotated[
+    int | float,
+    Field(ge=0, allow_inf_nan=False),
+    PlainSerializer(_count_out, return_type=int | float),
+]
+"""A figure a pilot measured (events, hours, a share): never negative, `2.0` written `2`."""
+
 
 def _utc(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None or value.utcoffset() is None:

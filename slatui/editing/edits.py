@@ -132,7 +132,10 @@ def _rename(data: dict[str, Any], node: NodeRef, old: str, new: str) -> None:
 
 
 def _retemplate(clause: dict[str, Any], key: str) -> None:
-    """A new measure or kind keeps the common fields and takes the new template's."""
+    """A new measure or kind keeps the common fields and takes the new template's.
+
+    A baseline is not common: it was measured for the old measure, so it goes.
+    """
     from slatui.editing.templates import COMMITMENT_TEMPLATES, ESCALATION_TEMPLATES
 
     templates = COMMITMENT_TEMPLATES if key == "measure" else ESCALATION_TEMPLATES

@@ -18,6 +18,8 @@ from slatui.editing.nodes import LIST_SECTIONS, NodeRef
 from slatui.editing.values import EditError
 
 CLAUSE_TABLES = frozenset(LIST_SECTIONS.values())
+WHOLE_VALUES = frozenset({"baseline"})
+"""Tables merged as one value: a baseline mixed from two adoptions is nobody's evidence."""
 
 
 def replay_field(
@@ -56,12 +58,12 @@ class _Clash(Exception):
     """Both sides changed the same thing."""
 
 
-def _choose(base: Any, mine: Any, theirs: Any, prefer_mine: bool) -> Any:
+def _choose(base: Any, mine: Any, theirs: Any, prefer_mine: bool, whole: bool = False) -> Any:
     if mine == base:
         return theirs
     if theirs in (base, mine):
         return mine
-    if all(isinstance(v, dict) for v in (base, mine, theirs)):
+    if not whole and all(isinstance(v, dict) for v in (base, mine, theirs)):
         return _merge_dict(base, mine, theirs, prefer_mine)
     if prefer_mine:
         return mine
@@ -82,7 +84,7 @@ def _merge_dict(
         if top and key in CLAUSE_TABLES:
             value: Any = _merge_clauses(b or [], m or [], t or [], prefer_mine)
         else:
-            value = _choose(b, m, t, prefer_mine)
+            value = _choose(b, m, t, prefer_mine, whole=key in WHOLE_VALUES)
         if value is not None:
             out[key] = value
     return out

@@ -2,9 +2,11 @@
 
 The guide: start with achievable numbers, and where there is no history run a
 4-week pilot and set baselines from it. With no [pilot] a figure is a guess
-that one side will miss on day one. The model records no baseline yet, so a
-[pilot] section is what counts as "has a baseline". Cadences are left out: "a
-report every month" is a yes-or-no promise, not a figure to calibrate.
+that one side will miss on day one. A [pilot] section counts as "has a
+baseline" for every clause (its numbers are still being measured), and so
+does a clause's own adopted `baseline`, which names the pilot it came from
+even when a later version drops the [pilot] section. Cadences are left out:
+"a report every month" is a yes-or-no promise, not a figure to calibrate.
 """
 
 from __future__ import annotations
@@ -17,19 +19,20 @@ from slatui.lint.warning import LintWarning
 
 
 def without_baseline(contract: Contract) -> Iterator[LintWarning]:
-    """Each numeric target of a contract that has no pilot."""
+    """Each numeric target, not set from a pilot, of a contract that has no pilot."""
     if contract.pilot is not None:
         return
     for index, commitment in enumerate(contract.commitments):
-        if _is_calibrated_figure(commitment):
+        if _needs_baseline(commitment):
             yield _no_baseline(f"commitments[{index}]", commitment)
 
 
-def _is_calibrated_figure(commitment: Commitment) -> bool:
+def _needs_baseline(commitment: Commitment) -> bool:
     return (
         is_target(commitment)
         and has_number(commitment)
         and not isinstance(commitment, CadenceCommitment)
+        and commitment.baseline is None
     )
 
 

@@ -30,7 +30,7 @@ def to_markdown(
     contract: Contract, *, version: int | None = None, status: str | None = None
 ) -> str:
     """The contract as Markdown; `version` and `status` come from the workspace."""
-    wording = Wording(calendar.describe(contract))
+    wording = Wording(calendar.describe(contract), contract.agreement.timezone)
     blocks = [f"# {inline(contract.agreement.title)}", *_version_line(version, status)]
     blocks += _part("The agreement", agreement_section(contract))
     blocks += _part("Working calendar", calendar_section(contract))

@@ -15,7 +15,7 @@ from slatui.markdown.words import Wording
 
 def clause_markdown(contract: Contract, section: str, key: str | None = None) -> str:
     """The Markdown of one clause: a section, a tier, a commitment or an escalation."""
-    wording = Wording(calendar.describe(contract))
+    wording = Wording(calendar.describe(contract), contract.agreement.timezone)
     blocks = _blocks(contract, section, key, wording)
     return "\n\n".join(blocks) + "\n"
 

@@ -2,12 +2,15 @@
 
 When the parties wrote the clause themselves, their sentence leads and the
 measured terms follow ("Measured: ..."), because a paraphrase can drift from
-the number the tool actually checks; the reader signs both.
+the number the tool actually checks; the reader signs both. A number adopted
+from the pilot says so next to it, with what was measured and who adopted
+it: the evidence is signed with the number.
 """
 
 from __future__ import annotations
 
 from slatui.contract.model import (
+    Baseline,
     CadenceCommitment,
     Commitment,
     CountCommitment,
@@ -41,11 +44,23 @@ def clause(commitment: Commitment, wording: Wording) -> str:
         parts = [words.sentence(commitment.text), f"Measured: {measured}."]
     else:
         parts = [f"{words.capitalize(measured)}."]
+    if commitment.baseline is not None:
+        parts.append(provenance(commitment.baseline, wording))
     if commitment.directional:
         parts.append(_directional(commitment))
     if commitment.party is None:
         parts.append("Owner: not named.")
     return f"- {inline(' '.join(parts))} (`{commitment.id}`)"
+
+
+def provenance(baseline: Baseline, wording: Wording) -> str:
+    """Where the number came from, said next to it: the pilot, the measured value, who took it."""
+    window = words.date_span(baseline.pilot_start, baseline.pilot_end)
+    adopted = f"adopted by {baseline.adopted_by} on {wording.day_of(baseline.adopted_at)}"
+    return (
+        f"Set from the {baseline.pilot_weeks}-week pilot of {window}: "
+        f"{baseline.measured_text} measured ({adopted})."
+    )
 
 
 def terms(commitment: Commitment, wording: Wording) -> str:

@@ -33,13 +33,16 @@ _SENIORITY = {
 
 @dataclass(frozen=True)
 class Wording:
-    """How durations are said, given the calendar the business units count on.
+    """How durations and instants are said, given the agreement's calendar and zone.
 
     Every business duration repeats the calendar, and every wall-clock one says
-    so, because "24 hours" is the most argued-about phrase in any SLA.
+    so, because "24 hours" is the most argued-about phrase in any SLA. Instants
+    are dated in the agreement's zone, as the signatures are, so a baseline
+    adopted on a New York evening is not dated the next (UTC) day.
     """
 
     calendar: str
+    zone: str = "UTC"
 
     def duration(self, duration: Duration) -> str:
         """'1 business day (Mon–Fri 09:00–17:00 …)' or '48 hours (wall-clock, …)'."""
@@ -51,10 +54,26 @@ class Wording:
         """The compact form for a table cell, where the calendar would not fit."""
         return duration.words() if duration.is_business else f"{duration.words()} (wall-clock)"
 
+    def day_of(self, moment: dt.datetime) -> str:
+        """'3 December 2026': the local date of an instant, in the agreement's zone."""
+        return day_month_year(moment.astimezone(zoneinfo.ZoneInfo(self.zone)).date())
+
 
 def long_date(day: dt.date) -> str:
     """'Monday 4 January 2027': the weekday guards against a mistyped date."""
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def day_month_year(day: dt.date) -> str:
+    """'2 November 2026': a date the tool wrote, so no weekday is needed to check it."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def date_span(first: dt.date, last: dt.date) -> str:
+    """'2 November to 29 November 2026', both years when they differ."""
+    if first.year == last.year:
+        return f"{first.day} {_MONTHS[first.month - 1]} to {day_month_year(last)}"
+    return f"{day_month_year(first)} to {day_month_year(last)}"
 
 
 def month_name(month: int) -> str:
