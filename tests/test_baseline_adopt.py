@@ -72,8 +72,8 @@ def test_adopting_on_an_agreed_version_starts_a_draft_and_markdown_states_it(
     assert code == 0
     # 8 of 10 items were on time within 8bh over the pilot.
     assert (
-        "Set from the 4-week pilot of 2 November to 29 November 2026: 80% of 10 items on "
-        "time within 8bh measured (adopted by Mia Chen on 3 December 2026)."
+        "Set from the 4-week pilot of 2 November to 29 November 2026: 80% of 10 SALs on "
+        "time (within 8bh) measured (adopted by Mia Chen on 3 December 2026)."
     ) in markdown
 
 

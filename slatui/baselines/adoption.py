@@ -98,9 +98,10 @@ def measured_figure(row: BaselineRow) -> tuple[float, str]:
         pace = round(actual * float(DAYS[period]) / days, 2)
         return pace, f"{_figure(pace)} {_noun(commitment.event)} a {period}"
     if isinstance(commitment, ResponseCommitment):
-        within = "" if commitment.within is None else f" within {commitment.within}"
+        within = "" if commitment.within is None else f" (within {commitment.within})"
         share = round(actual, 4)
-        return share, f"{_pct(share)} of {pilot.basis or 0} items on time{within}"
+        noun = NOUNS.get(commitment.start, "items")
+        return share, f"{_pct(share)} of {pilot.basis or 0} {noun} on time{within}"
     share = round(actual, 4)
     of = "SALs in the cohort" if commitment.measure == "rate" else "accounts"
     return share, f"{_pct(share)} of {pilot.basis or 0} {of}"
