@@ -26,7 +26,6 @@ calendar's zone.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from fractions import Fraction
 
 from slatui.duration import BUSINESS_UNITS, UNIT_WORDS, UNITS, Duration
@@ -36,6 +35,7 @@ from slatui.workcal import (
     WorkCalendar,
     from_ticks,
     localize,
+    localize_ticks,
     no_working_time,
     to_ticks,
 )
@@ -65,20 +65,32 @@ _PARTS: dict[str, tuple[_PART, ...]] = {
 
 def deadline(cal: WorkCalendar, start: dt.datetime, duration: Duration) -> dt.datetime:
     """The instant a clock started at `start` runs out, by the rule of its unit."""
-    ticks = to_ticks(start)
-    if duration.unit in ("m", "h"):
-        return from_ticks(ticks + duration.seconds * TICKS_PER_SECOND, cal.zone)
-    if duration.unit == "d":
+    if duration.unit == "d":  # the wall time of `start` as given, even one a change skips
         return calendar_days_later(cal, start, duration.whole)
-    if duration.unit == "bd":
-        return business_days_later(cal, start, duration.whole)
-    return from_ticks(add_business_ticks(cal, ticks, duration.seconds * TICKS_PER_SECOND), cal.zone)
+    return from_ticks(deadline_ticks(cal, to_ticks(start), duration), cal.zone)
+
+
+def deadline_ticks(cal: WorkCalendar, ticks: int, duration: Duration) -> int:
+    """`deadline` on ticks, for the inner loops: the same rule, no datetime on the way
+    for `m`, `h` and the business units."""
+    unit = duration.unit
+    if unit in ("m", "h"):
+        return ticks + duration.seconds * TICKS_PER_SECOND
+    if unit == "d":
+        return to_ticks(calendar_days_later(cal, from_ticks(ticks, cal.zone), duration.whole))
+    if unit == "bd":
+        return BusinessOrigin(cal, cal.next_working_ticks(ticks)).step(duration.whole)
+    return add_business_ticks(cal, ticks, duration.seconds * TICKS_PER_SECOND)
 
 
 def calendar_days_later(cal: WorkCalendar, start: dt.datetime, days: int) -> dt.datetime:
     """The same local wall time `days` calendar days later (the `d` rule)."""
-    wall = start.astimezone(cal.zone).replace(tzinfo=None) + dt.timedelta(days=days)
-    return localize(wall, cal.zone)
+    zone = cal.zone
+    wall = start.astimezone(zone).replace(tzinfo=None, fold=0) + dt.timedelta(days=days)
+    offset = zone.utcoffset(wall)
+    if offset is not None and offset == zone.utcoffset(wall.replace(fold=1)):
+        return wall.replace(tzinfo=zone)  # neither skipped nor repeated: that wall time
+    return localize(wall, zone)
 
 
 def business_days_later(cal: WorkCalendar, start: dt.datetime, days: int) -> dt.datetime:
@@ -118,9 +130,75 @@ def _nth_business_day(cal: WorkCalendar, origin: dt.datetime, days: int) -> dt.d
     """`origin`'s local time on the `days`-th working day after it, clamped."""
     if days == 0:
         return origin
+    return from_ticks(_nth_business_ticks(cal, origin, days), cal.zone)
+
+
+def _nth_business_ticks(cal: WorkCalendar, origin: dt.datetime, days: int) -> int:
+    """`_nth_business_day` in ticks; `origin` is in the calendar's zone."""
+    if days == 0:
+        return to_ticks(origin)
     day = cal.add_working_days(origin.date(), days)
-    wanted = to_ticks(localize(dt.datetime.combine(day, origin.time()), cal.zone))
-    return from_ticks(_clamp_into_day(cal, day, wanted), cal.zone)
+    wanted = localize_ticks(dt.datetime.combine(day, origin.time()), cal.zone)
+    return _clamp_into_day(cal, day, wanted)
+
+
+class BusinessOrigin:
+    """A `bd` clock from a working instant: its step deadlines, each worked out once.
+
+    Step k is the k bd deadline from the origin; an item needs its deadline
+    and, for its elapsed business days, the steps around the instant reached,
+    which are often the same ones.
+    """
+
+    __slots__ = ("_cal", "_lengths", "_steps", "day", "local", "ticks")
+
+    def __init__(self, cal: WorkCalendar, ticks: int) -> None:
+        self._cal = cal
+        self.ticks = ticks
+        self.local = from_ticks(ticks, cal.zone)
+        self.day = self.local.date()
+        self._steps: dict[int, int] = {}
+        self._lengths: dict[int, int] = {}
+
+    def step(self, days: int) -> int:
+        """Ticks of the `days` bd deadline from the origin."""
+        found = self._steps.get(days)
+        if found is None:
+            found = self._steps[days] = _nth_business_ticks(self._cal, self.local, days)
+        return found
+
+    def progress(self, limit: int) -> tuple[int, int, int]:
+        """(whole bd steps reached by `limit`, working ticks into the next, its length).
+
+        The k-th step's deadline falls on the k-th working day after the
+        origin's date, inside that day, so deadlines grow with k. With n
+        working days in (origin's date, limit's date], step n + 1 ends on a
+        later date (after `limit`) and step n - 1 on an earlier one (not after
+        `limit`): the steps reached are n or n - 1, and one deadline decides.
+        """
+        cal, low = self._cal, self.ticks
+        if limit <= low:
+            return 0, 0, 0
+        whole = _working_days_between(cal, self.day, from_ticks(limit, cal.zone).date())
+        if whole and self.step(whole) > limit:
+            whole -= 1
+        if whole:
+            low = self.step(whole)
+        return whole, business_ticks_between(cal, low, limit), self.length(whole)
+
+    def length(self, whole: int) -> int:
+        """Working ticks from step `whole` (the origin for 0) to step `whole + 1`."""
+        found = self._lengths.get(whole)
+        if found is None:
+            low = self.step(whole) if whole else self.ticks
+            found = business_ticks_between(self._cal, low, self.step(whole + 1))
+            self._lengths[whole] = found
+        return found
+
+    def elapsed_days(self, limit: int) -> Fraction:
+        """`elapsed_business_days` from the origin to `limit` (not before the origin)."""
+        whole, done, step = self.progress(limit)
+        return Fraction(whole * step + done, step) if step else Fraction(whole)
 
 
 def _clamp_into_day(cal: WorkCalendar, day: dt.date, wanted: int) -> int:
@@ -178,50 +256,21 @@ def elapsed_business_days(cal: WorkCalendar, start: dt.datetime, end: dt.datetim
     """
     if is_before(end, start):
         return -elapsed_business_days(cal, end, start)
-    whole, done, step = business_day_progress(cal, start, end)
-    return whole + (Fraction(done, step) if step else Fraction(0))
+    origin = BusinessOrigin(cal, cal.next_working_ticks(to_ticks(start)))
+    return origin.elapsed_days(to_ticks(end))
 
 
 def business_day_progress(
     cal: WorkCalendar, start: dt.datetime, end: dt.datetime
 ) -> tuple[int, int, int]:
     """(whole bd steps reached, working ticks into the next step, its length)."""
-    origin = cal.next_working_instant(start)
-    limit, low = to_ticks(end), to_ticks(origin)
-    if limit <= low:
-        return 0, 0, 0
-    # The k-th step's deadline falls on the k-th working day after the origin's
-    # date, inside that day, so deadlines grow with k. With n working days in
-    # (origin's date, end's date], step n + 1 ends on a later date (after
-    # `end`) and step n - 1 on an earlier one (not after `end`): the steps
-    # reached are n or n - 1, and one deadline decides which.
-    whole = _working_days_between(cal, origin.date(), from_ticks(limit, cal.zone).date())
-    if whole:
-        reached = to_ticks(_nth_business_day(cal, origin, whole))
-        if reached > limit:
-            whole -= 1
-            if whole:
-                reached = to_ticks(_nth_business_day(cal, origin, whole))
-        if whole:
-            low = reached
-    high = to_ticks(_nth_business_day(cal, origin, whole + 1))
-    return (
-        whole,
-        business_ticks_between(cal, low, limit),
-        business_ticks_between(cal, low, high),
-    )
+    origin = BusinessOrigin(cal, cal.next_working_ticks(to_ticks(start)))
+    return origin.progress(to_ticks(end))
 
 
 def _working_days_between(cal: WorkCalendar, first: dt.date, last: dt.date) -> int:
     """How many working days lie after `first` and on or before `last`."""
-    if last <= first:
-        return 0
-    low, high = first.toordinal(), last.toordinal()
-    count = 0
-    for year in range(first.year, last.year + 1):
-        ordinals = cal.timeline(year).working_days
-        count += bisect_right(ordinals, high) - bisect_right(ordinals, low)
-    return count
+    return cal.working_days_between(first, last)
 
 
 def whole_calendar_days(cal: WorkCalendar, start: dt.datetime, end: dt.datetime) -> int:

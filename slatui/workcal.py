@@ -43,7 +43,9 @@ SEARCH_YEARS = 3
 """How far ahead a search for working time goes before giving up."""
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_NAIVE_EPOCH = dt.datetime(1970, 1, 1)
 _TICK = dt.timedelta(microseconds=1)
+_DAY_TICKS = 86_400 * TICKS_PER_SECOND
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -79,6 +81,20 @@ def localize(wall: dt.datetime, zone: ZoneInfo) -> dt.datetime:
     if resolved.replace(tzinfo=None) == naive:
         return resolved
     return from_ticks(_gap_end(naive, zone), zone)
+
+
+def localize_ticks(wall: dt.datetime, zone: ZoneInfo) -> int:
+    """`to_ticks(localize(wall, zone))`, without building the instant when it is plain.
+
+    A wall time whose offset is the same read either way (fold 0 and fold 1)
+    is neither skipped nor repeated, so it is one instant: the wall time less
+    that offset. Only the times a change skips or repeats take `localize`.
+    """
+    naive = wall.replace(tzinfo=None, fold=0)
+    offset = zone.utcoffset(naive)
+    if offset is not None and offset == zone.utcoffset(naive.replace(fold=1)):
+        return (naive - _NAIVE_EPOCH - offset) // _TICK
+    return to_ticks(localize(naive, zone))
 
 
 def _gap_end(naive: dt.datetime, zone: ZoneInfo) -> int:
@@ -165,6 +181,15 @@ class WorkCalendar:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _years: dict[int, YearTimeline] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _year_spans: list[tuple[int, int, int]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
+    _later: dict[tuple[dt.date, int], dt.date] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _between: dict[tuple[dt.date, dt.date], int] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
 
@@ -255,6 +280,27 @@ class WorkCalendar:
             raise ValueError(f"count must not be negative, got {count}")
         if count == 0:
             return day
+        found = self._later.get((day, count))
+        if found is None:
+            found = self._later[day, count] = self._working_day_after(day, count)
+        return found
+
+    def working_days_between(self, first: dt.date, last: dt.date) -> int:
+        """How many working days lie after `first` and on or before `last`."""
+        if last <= first:
+            return 0
+        found = self._between.get((first, last))
+        if found is None:
+            low, high = first.toordinal(), last.toordinal()
+            found = 0
+            for year in range(first.year, last.year + 1):
+                ordinals = self.timeline(year).working_days
+                found += bisect_right(ordinals, high) - bisect_right(ordinals, low)
+            self._between[first, last] = found
+        return found
+
+    def _working_day_after(self, day: dt.date, count: int) -> dt.date:
+        """`add_working_days` for a positive count, worked out on the year timelines."""
         year, remaining, idle = day.year, count, 0
         index = bisect_right(self.timeline(year).working_days, day.toordinal())
         while True:
@@ -290,8 +336,21 @@ class WorkCalendar:
         raise no_working_time(from_ticks(ticks, self.zone).date())
 
     def local_year(self, ticks: int) -> int:
-        """The year of the local date on which the instant `ticks` falls."""
-        return from_ticks(ticks, self.zone).year
+        """The year of the local date on which the instant `ticks` falls.
+
+        A zone's offset is less than a day either way (Python enforces it), so
+        an instant more than a day inside a year's UTC bounds has that year
+        in every zone; the spans already known answer without a conversion.
+        """
+        for low, high, year in self._year_spans:
+            if low <= ticks < high:
+                return year
+        year = from_ticks(ticks, self.zone).year
+        if dt.MINYEAR < year < dt.MAXYEAR and len(self._year_spans) < 16:
+            low, high = _utc_year_start(year) + _DAY_TICKS, _utc_year_start(year + 1) - _DAY_TICKS
+            if low <= ticks < high:
+                self._year_spans.append((low, high, year))
+        return year
 
     def timeline(self, year: int) -> YearTimeline:
         """The indexed working time of a local year (built once, then cached)."""
@@ -377,6 +436,11 @@ class WorkCalendar:
                 after.append(total)
             day += dt.timedelta(days=1)
         return YearTimeline(tuple(starts), tuple(ends), tuple(before), tuple(after), tuple(working))
+
+
+def _utc_year_start(year: int) -> int:
+    """Ticks of 1 January of `year`, 00:00 UTC."""
+    return (dt.datetime(year, 1, 1, tzinfo=dt.UTC) - _EPOCH) // _TICK
 
 
 def no_working_time(since: dt.date) -> ValueError:

@@ -6,6 +6,8 @@ without an account counts only for commitments without a tier. Every query
 is a range scan of the (type, ts) index, joined to `accounts` by its primary
 key only when a tier is asked for, so the whole evaluation of an agreement
 reads each event type's period once instead of the whole table per figure.
+The (type, ts, account, lead, quantity) index (migration 3) covers the sums
+and the clocks, so a range of it is read and no row of `events` is looked up.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from store.pilot_queries import from_micros, micros
@@ -109,6 +112,11 @@ def coverage(db: sqlite3.Connection, tier: str | None, field: str) -> tuple[int,
 ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
 """(event id, occurred_at UTC, type, account, lead)."""
 
+TickRow = tuple[int, int, str, str | None, str | None]
+"""(event id, occurred_at as integer microseconds since the epoch UTC, type, account, lead)."""
+
+_BY_TIME = itemgetter(1, 0)
+
 
 def clock_rows(
     db: sqlite3.Connection,
@@ -117,13 +125,28 @@ def clock_rows(
     tier: str | None,
 ) -> list[ClockRow]:
     """The events a response clock reads, in time order (then id), up to `until`."""
-    source, where, params = _scope(types, None, until, tier)
-    rows = db.execute(
-        f"SELECT e.id, e.ts, e.type, e.account, e.lead FROM {source} WHERE {where} "
-        "ORDER BY e.ts, e.id",
-        params,
-    ).fetchall()
+    rows = clock_ticks(db, types, until, tier)
     return [(int(i), from_micros(int(ts)), str(t), a, lead) for i, ts, t, a, lead in rows]
+
+
+def clock_ticks(
+    db: sqlite3.Connection,
+    types: Sequence[str],
+    until: dt.datetime | None,
+    tier: str | None,
+) -> list[TickRow]:
+    """`clock_rows` with the instants as stored (microseconds), in time order (then id).
+
+    Asked in that order, SQLite would walk the (type, ts) index and look every
+    row up for its account and lead; unordered, it reads a range of the
+    covering index, and a sort of the few runs that come out is cheap.
+    """
+    source, where, params = _scope(types, None, until, tier)
+    rows: list[TickRow] = db.execute(
+        f"SELECT e.id, e.ts, e.type, e.account, e.lead FROM {source} WHERE {where}", params
+    ).fetchall()
+    rows.sort(key=_BY_TIME)
+    return rows
 
 
 AccountTick = tuple[str, str, int]
@@ -136,26 +159,47 @@ def account_ticks(
     until: dt.datetime | None,
     tier: str | None,
 ) -> list[AccountTick]:
-    """The events of `types` before `until` that have an account (of `tier`), grouped by
-    account and then type, each group in time order: the (account, type, ts) index
-    covers the whole query, so no row of `events` is read."""
+    """The events of `types` before `until` that have an account (of `tier`), in no
+    particular order (the engagement rules sort each account's times themselves).
+
+    Without a tier, a range of the covering (type, ts, account, ...) index per type;
+    with one, the tier's accounts by `accounts_tier`, each looked up in the
+    (account, type, ts) index. Neither reads a row of `events`, nor sorts.
+    """
+    return _account_rows(db, "e.account, e.type, e.ts", types, until, tier)
+
+
+def account_times(
+    db: sqlite3.Connection,
+    types: Sequence[str],
+    until: dt.datetime | None,
+    tier: str | None,
+) -> list[tuple[str, int]]:
+    """`account_ticks` without the type: (account, ts), for a rule that reads one kind
+    of event at a time (the engagement's touches, then its answers)."""
+    return _account_rows(db, "e.account, e.ts", types, until, tier)
+
+
+def _account_rows(
+    db: sqlite3.Connection,
+    columns: str,
+    types: Sequence[str],
+    until: dt.datetime | None,
+    tier: str | None,
+) -> list[Any]:
     where, params = _types(types)
     if until is not None:
         where += " AND e.ts < ?"
         params.append(micros(until))
     if tier is None:
-        source = "events AS e INDEXED BY events_account_type_ts"
+        source = "events AS e INDEXED BY events_type_ts_cover"
         where += " AND e.account IS NOT NULL"
     else:
         source = "accounts AS a JOIN events AS e INDEXED BY events_account_type_ts"
         source += " ON e.account = a.key"
         where += " AND a.tier = ?"
         params.append(tier)
-    return db.execute(
-        f"SELECT e.account, e.type, e.ts FROM {source} WHERE {where} "
-        "ORDER BY e.account, e.type, e.ts",
-        params,
-    ).fetchall()
+    return db.execute(f"SELECT {columns} FROM {source} WHERE {where}", params).fetchall()
 
 
 def first_event_at(db: sqlite3.Connection) -> dt.datetime | None:

@@ -74,6 +74,17 @@ class MeasureData:
         with self._measure_reading():
             return q.clock_rows(self._db.conn, types, until, tier)
 
+    def clock_ticks(
+        self,
+        types: Sequence[str],
+        *,
+        until: dt.datetime | None = None,
+        tier: str | None = None,
+    ) -> list[q.TickRow]:
+        """`clock_events` with the instants in microseconds: (id, ts, type, account, lead)."""
+        with self._measure_reading():
+            return q.clock_ticks(self._db.conn, types, until, tier)
+
     def account_ticks(
         self,
         types: Sequence[str],
@@ -82,9 +93,21 @@ class MeasureData:
         tier: str | None = None,
     ) -> list[q.AccountTick]:
         """(account, type, occurred_at in microseconds) of the events with an account,
-        grouped by account and type, each group in time order."""
+        in no particular order."""
         with self._measure_reading():
             return q.account_ticks(self._db.conn, types, until, tier)
+
+    def account_times(
+        self,
+        types: Sequence[str],
+        *,
+        until: dt.datetime | None = None,
+        tier: str | None = None,
+    ) -> list[tuple[str, int]]:
+        """(account, occurred_at in microseconds) of the events with an account,
+        in no particular order: `account_ticks` without the type."""
+        with self._measure_reading():
+            return q.account_times(self._db.conn, types, until, tier)
 
     def first_event_at(self) -> dt.datetime | None:
         """When the earliest event happened, if there is one."""

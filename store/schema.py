@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from store.connection import write_transaction
 from store.db import Db
 from store.errors import NotAWorkspace, WorkspaceTooNew
-from store.pilot_schema import PILOT_DATA
+from store.pilot_schema import MEASURE_INDEXES, PILOT_DATA
 
 # "SLAT": marks the file as a slatui workspace, so a foreign SQLite file is refused.
 APPLICATION_ID = 0x534C4154
@@ -59,6 +59,8 @@ MIGRATIONS: list[Migration] = [
     ),
     # 2: the pilot's data: import batches, account and contact facts, events.
     PILOT_DATA,
+    # 3: a covering index for the compliance engine's reads of events by type and time.
+    MEASURE_INDEXES,
 ]
 
 

@@ -1,14 +1,36 @@
-"""The fast `bd` progress count gives exactly what stepping day by day gives."""
+"""The clock's fast paths give exactly what the plain rules give: the `bd` progress
+count what stepping day by day gives, ticks what datetimes give."""
 
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
+from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from slatui.clock import _nth_business_day, business_day_progress, business_ticks_between
-from slatui.workcal import WorkCalendar, to_ticks
+from slatui.clock import (
+    BusinessOrigin,
+    _nth_business_day,
+    business_day_progress,
+    business_ticks_between,
+    calendar_days_later,
+    deadline,
+    deadline_ticks,
+    elapsed_business_days,
+)
+from slatui.compliance.engagement import touch_bound
+from slatui.duration import Duration
+from slatui.workcal import (
+    TICKS_PER_SECOND,
+    WorkCalendar,
+    from_ticks,
+    localize,
+    localize_ticks,
+    to_ticks,
+)
 
 _CALENDARS = (
     WorkCalendar.build("America/New_York", ["Mon", "Tue", "Wed", "Thu", "Fri"], ["09:00-17:00"]),
@@ -73,3 +95,106 @@ def test_progress_at_deadlines(index: int, start: dt.datetime, days: int, nudge:
     origin = cal.next_working_instant(start)
     end = _nth_business_day(cal, origin, days) + dt.timedelta(microseconds=nudge)
     assert business_day_progress(cal, start, end) == _stepping(cal, start, end)
+
+
+# -- the fast paths of the clock's primitives give what the plain rules give ------------
+
+_ZONES = (
+    "America/New_York",
+    "Europe/Dublin",  # negative DST in the tz database
+    "Australia/Lord_Howe",  # half-hour DST
+    "Pacific/Apia",  # skipped a whole day (2011-12-30)
+    "Pacific/Kiritimati",  # +14
+    "Etc/GMT+12",  # -12
+    "America/Santiago",  # changes at midnight
+)
+
+
+def _slow_local_year(cal: WorkCalendar, ticks: int) -> int:
+    return from_ticks(ticks, cal.zone).year
+
+
+@pytest.mark.parametrize("zone", _ZONES)
+def test_localize_ticks_is_localize_around_every_change(zone: str) -> None:
+    tz = ZoneInfo(zone)
+    checked = 0
+    for year in (2011, 2026, 2027):
+        wall = dt.datetime(year, 1, 1)
+        while wall.year == year:
+            if tz.utcoffset(wall) != tz.utcoffset(wall + dt.timedelta(days=1)) or wall.day == 1:
+                for minutes in range(0, 2 * 24 * 60, 7):  # the change's two days, minute steps
+                    moment = wall + dt.timedelta(minutes=minutes, microseconds=minutes)
+                    assert localize_ticks(moment, tz) == to_ticks(localize(moment, tz)), moment
+                    checked += 1
+            wall += dt.timedelta(days=1)
+    assert checked
+
+
+@pytest.mark.parametrize("zone", _ZONES)
+def test_local_year_at_year_ends(zone: str) -> None:
+    cal = WorkCalendar.build(zone, ["Mon"], ["09:00-17:00"])
+    for year in (2025, 2026, 2027):
+        edge = to_ticks(dt.datetime(year, 1, 1, tzinfo=_UTC))
+        for hours in range(-30, 31):
+            for nudge in (-1, 0, 1):
+                ticks = edge + hours * 3600 * TICKS_PER_SECOND + nudge
+                assert cal.local_year(ticks) == _slow_local_year(cal, ticks)
+    assert len(cal._year_spans) <= 16
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(range(len(_CALENDARS))), _instants, st.integers(1, 12))
+def test_deadline_ticks_is_deadline(index: int, start: dt.datetime, amount: int) -> None:
+    cal = _CALENDARS[index]
+    for unit in ("m", "h", "d", "bm", "bh", "bd"):
+        duration = Duration.parse(f"{amount}{unit}")
+        assert deadline_ticks(cal, to_ticks(start), duration) == to_ticks(
+            deadline(cal, start, duration)
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(range(len(_CALENDARS))), _instants, _instants)
+def test_business_origin_is_elapsed_business_days(
+    index: int, start: dt.datetime, end: dt.datetime
+) -> None:
+    cal = _CALENDARS[index]
+    origin = BusinessOrigin(cal, cal.next_working_ticks(to_ticks(start)))
+    whole, done, step = _stepping(cal, start, end)
+    plain = whole + (Fraction(done, step) if step else Fraction(0))
+    if to_ticks(end) >= to_ticks(start):
+        assert origin.elapsed_days(to_ticks(end)) == plain
+        assert elapsed_business_days(cal, start, end) == plain
+    assert origin.step(3) == to_ticks(_nth_business_day(cal, origin.local, 3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(range(len(_CALENDARS))),
+    _instants,
+    st.integers(1, 100),
+    st.sampled_from(("m", "h", "d", "bm", "bh", "bd")),
+)
+def test_no_touch_from_the_bound_on_is_due(
+    index: int, limit: dt.datetime, amount: int, unit: str
+) -> None:
+    """The engagement rules leave touches from `touch_bound` on unread: none is due."""
+    cal = _CALENDARS[index]
+    after = Duration.parse(f"{amount}{unit}")
+    bound, edge = touch_bound(after, to_ticks(limit)), to_ticks(limit)
+    for back in (0, 1, 3600 * TICKS_PER_SECOND, 86_400 * TICKS_PER_SECOND):
+        touch = bound + back
+        assert deadline_ticks(cal, touch, after) > edge
+
+
+@pytest.mark.parametrize("zone", _ZONES)
+def test_calendar_days_later_is_localize_of_the_wall_time(zone: str) -> None:
+    cal = WorkCalendar.build(zone, ["Mon"], ["09:00-17:00"])
+    start = dt.datetime(2026, 1, 1, tzinfo=_UTC)
+    while start < dt.datetime(2027, 1, 1, tzinfo=_UTC):
+        for days in (0, 1, 30, 90):
+            fast = calendar_days_later(cal, start, days)
+            wall = start.astimezone(cal.zone).replace(tzinfo=None) + dt.timedelta(days=days)
+            plain = localize(wall, cal.zone)
+            assert (fast, fast.fold, repr(fast)) == (plain, plain.fold, repr(plain))
+        start += dt.timedelta(minutes=173)

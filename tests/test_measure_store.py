@@ -4,13 +4,17 @@ clock events in occurrence order, and coverage; each figure worked out by hand."
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from slatui.compliance.shared import SharedReads
 from slatui.pilot.records import AccountRecord, EventRecord
 from store import BatchMeta, Store
+from store.pilot_queries import micros
+from store.schema import MIGRATIONS
 
 UTC = dt.UTC
 NOV = dt.datetime(2026, 11, 1, 4, 0, tzinfo=UTC)  # 1 Nov 00:00 in New York (EDT, -4)
@@ -95,3 +99,53 @@ def test_clock_events_come_in_occurrence_order_whatever_the_import_order(store: 
     assert [r[2] for r in early] == ["sal_notified"]
     everyone = store.clock_events(["sal_notified"])
     assert [r[4] for r in everyone] == ["SAL-1", "SAL-2"]
+
+
+def test_clock_ticks_are_the_clock_events_in_microseconds(store: Store) -> None:
+    types = ["sal_notified", "call", "sales_email", "ad_impression"]
+    for tier in (None, "t1", "t2", "t3"):
+        rows = store.clock_events(types, tier=tier)
+        ticks = store.clock_ticks(types, tier=tier)
+        assert [(i, micros(at), t, a, lead) for i, at, t, a, lead in rows] == ticks
+
+
+@pytest.mark.parametrize("until", [None, at(9, 18), DEC])
+def test_shared_reads_answer_what_the_store_answers(store: Store, until: dt.datetime) -> None:
+    """One evaluation's shared reads: the same rows, in the same order, as asking the store."""
+    shared = SharedReads(store)
+    kinds = (["sal_notified", "call", "sales_email"], ["ad_impression"], ["call", "pause"], [])
+    for _ in range(2):  # the second round is answered from what the first read
+        for types in kinds:
+            for tier in (None, "t1", "t2", "t3"):
+                expected = store.clock_ticks(types, until=until, tier=tier)
+                assert shared.clock_ticks(types, until=until, tier=tier) == expected
+                events = store.clock_events(types, until=until, tier=tier)
+                assert shared.clock_events(types, until=until, tier=tier) == events
+                assert shared.event_total(types, NOV, until, tier=tier) == store.event_total(
+                    types, NOV, until, tier=tier
+                )
+                assert shared.tier_accounts(tier) == store.tier_accounts(tier)
+        assert shared.first_event_at() == store.first_event_at()
+        assert shared.has_events(["campaign_report"]) is False
+
+
+def test_an_older_workspace_gets_the_covering_index_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    Store.open(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute("DROP INDEX events_type_ts_cover")  # as migration 2 left it
+    raw.execute("PRAGMA user_version = 2")
+    raw.commit()
+    raw.close()
+    Store.open(path, create=False).close()
+    raw = sqlite3.connect(path)
+    names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    version = raw.execute("PRAGMA user_version").fetchone()[0]
+    plan = raw.execute(
+        "EXPLAIN QUERY PLAN SELECT e.id, e.ts, e.type, e.account, e.lead FROM events AS e "
+        "WHERE e.type IN ('call') AND e.ts < 0"
+    ).fetchall()
+    raw.close()
+    assert "events_type_ts_cover" in names
+    assert version == len(MIGRATIONS)
+    assert "COVERING INDEX events_type_ts_cover" in plan[0][3]

@@ -21,15 +21,20 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
+from operator import itemgetter
 
 from slatui.clock import deadline
-from slatui.compliance.reader import ClockRow, Reader
+from slatui.compliance.reader import ClockRow, Reader, TickRow
 from slatui.compliance.volume import Figure, Status, Window, event_types
 from slatui.contract.model import RateCommitment, TrackCommitment
-from slatui.workcal import WorkCalendar
+from slatui.workcal import WorkCalendar, to_ticks
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_TICKS = itemgetter(1)
 WON, LOST, OPENED = "closed_won", "closed_lost", "opportunity_created"
 SECONDS_PER_DAY = 86_400
 
@@ -48,32 +53,43 @@ class Cohort:
         return self.converted / self.size if self.size else None
 
 
-def key_of(row: ClockRow) -> str | None:
+def key_of(row: ClockRow | TickRow) -> str | None:
     """The item an event follows: its lead, else its account."""
     return row[4] if row[4] is not None else row[3]
 
 
 def cohort(
-    commitment: RateCommitment, window: Window, rows: Iterable[ClockRow], cal: WorkCalendar
+    commitment: RateCommitment, window: Window, rows: Sequence[TickRow], cal: WorkCalendar
 ) -> Cohort:
-    """The period's denominator events and how many converted within the window."""
+    """The period's denominator events and how many converted within the window.
+
+    `rows` are the store's `clock_ticks` (instants in microseconds, in time
+    order); a member's window ends at its deadline by the rules of the clock.
+    Events before the period count for nothing (a conversion is at or after
+    its member), so they are skipped unread.
+    """
     wanted = set(event_types(commitment.numerator))
-    starts: list[ClockRow] = []
-    reached: dict[str, list[dt.datetime]] = {}
-    for row in rows:
-        key = key_of(row)
-        if row[2] == commitment.denominator and window.start <= row[1] < window.until:
-            starts.append(row)
-        if row[2] in wanted and key is not None:
-            reached.setdefault(key, []).append(row[1])
+    denominator = commitment.denominator
+    low, high, now = to_ticks(window.start), to_ticks(window.until), to_ticks(window.as_of)
+    starts: list[tuple[int, str | None]] = []
+    reached: dict[str, list[int]] = {}
+    for _, ticks, kind, account, lead in islice(rows, bisect_left(rows, low, key=_TICKS), None):
+        key = lead if lead is not None else account  # key_of
+        if kind == denominator and low <= ticks < high:
+            starts.append((ticks, key))
+        if kind in wanted and key is not None:
+            reached.setdefault(key, []).append(ticks)
     converted = pending = 0
-    for row in starts:
-        key = key_of(row)
-        limit = None if commitment.within is None else deadline(cal, row[1], commitment.within)
-        hits = [t for t in reached.get(key or "", []) if t >= row[1]]
-        if any(limit is None or t < limit for t in hits if t <= window.as_of):
+    for ticks, key in starts:
+        hits = [t for t in reached.get(key or "", []) if ticks <= t <= now]
+        if commitment.within is None:
+            converted += bool(hits)
+            continue
+        limit = deadline(cal, _EPOCH + dt.timedelta(microseconds=ticks), commitment.within)
+        edge = to_ticks(limit)
+        if any(t < edge for t in hits):
             converted += 1
-        elif limit is not None and limit > window.as_of:
+        elif limit > window.as_of:
             pending += 1
     return Cohort(len(starts), converted, pending)
 
@@ -86,7 +102,7 @@ def measure_rate(
     figure = _Maker(commitment.id, commitment.measure, window.label)
     if not reader.has_events([commitment.denominator]):
         return figure("no_data", None, None, f"no {commitment.denominator} event imported")
-    rows = reader.clock_events(types, until=window.as_of, tier=commitment.tier)
+    rows = reader.clock_ticks(types, until=window.as_of, tier=commitment.tier)
     found = cohort(commitment, window, rows, cal)
     actual = found.share
     says = f"{found.converted} of {found.size} converted, {found.pending} may still"

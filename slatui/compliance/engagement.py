@@ -22,7 +22,6 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
 from slatui.clock import deadline
 from slatui.compliance.raised import Raised
@@ -53,6 +52,29 @@ def answer_types(escalation: Engagement) -> list[str]:
     if isinstance(escalation, EngagedNoConversionEscalation):
         return [OPPORTUNITY]
     return list(escalation.sales_touches) or list(SALES_TOUCHES)
+
+
+def engaging_types(escalation: Engagement, touches: Sequence[str]) -> list[str]:
+    """The touch types that can engage: the touchpoints less what answers the escalation."""
+    answers = answer_types(escalation)
+    return [kind for kind in dict.fromkeys(touches) if kind not in answers]
+
+
+def touch_bound(after: Duration, limit: int) -> int:
+    """Ticks from which on no touch can be due by `limit`: a read may stop there.
+
+    A touch is due when `limit` has reached touch + `after`; touches that are
+    not due change nothing (they neither raise nor end an episode, and only
+    earlier touches are looked back at), so leaving them unread is exact. The
+    bound is safe for every unit: real and business time run at least as far
+    as `after` says; `d` and `bd` land on a local date N (or N - 1) days on,
+    and a zone's offset is less than a day either way, so the deadline is
+    later than touch + N days - 2 days (N - 1 for `bd`).
+    """
+    if after.unit in ("m", "h", "bm", "bh"):
+        return limit - after.seconds * TICKS_PER_SECOND + 1
+    days = after.whole if after.unit == "d" else max(after.whole - 1, 0)
+    return min(limit, limit - (days - 2) * _DAY)
 
 
 def engagement_escalations(
@@ -89,6 +111,31 @@ def engagement_escalations_at_ticks(
     return _escalations(escalation, touches, rows, cal, as_of, _utc)
 
 
+def engagement_escalations_grouped(
+    escalation: Engagement,
+    touched: dict[str, list[int]],
+    answered: dict[str, list[int]],
+    cal: WorkCalendar,
+    as_of: dt.datetime,
+) -> list[Raised]:
+    """The escalation from each account's engaging touches and answers (ticks before
+    `as_of`, in any order; the lists are sorted in place).
+
+    What `engagement_escalations_at_ticks` does once it has told touches from
+    answers; the evaluation reads the two apart (`group_times`) and calls this.
+    """
+    rule = _Rule(escalation, cal, to_ticks(as_of), _utc)
+    return rule.all(touched, answered)
+
+
+def group_times(rows: Iterable[tuple[str, int]]) -> dict[str, list[int]]:
+    """Each account's instants (the store's `account_times`), in the order of `rows`."""
+    grouped: defaultdict[str, list[int]] = defaultdict(list)
+    for account, ticks in rows:
+        grouped[account].append(ticks)
+    return grouped
+
+
 def _escalations(
     escalation: Engagement,
     touches: Sequence[str],
@@ -108,55 +155,101 @@ def _escalations(
                 touched[account].append(ticks)
             elif kind in answers:
                 answered[account].append(ticks)
-    rule = _Rule(escalation, cal, as_of, limit, moment_of)
-    raised: list[Raised] = []
-    for account, touch_ticks in touched.items():  # an account without touches is not engaged
-        answer_ticks = answered.get(account, [])
-        touch_ticks.sort()  # only instants matter, so time order is order by value
-        answer_ticks.sort()
-        raised += rule.episodes(account, touch_ticks, answer_ticks)
-    return sorted(raised, key=lambda r: (r.since, r.subject))  # one order, whatever the input's
+    return _Rule(escalation, cal, limit, moment_of).all(touched, answered)
 
 
-@dataclass(frozen=True)
 class _Rule:
-    escalation: Engagement
-    cal: WorkCalendar
-    as_of: dt.datetime
-    limit: int
-    moment_of: Callable[[int], dt.datetime]
+    """One escalation's rule, with what every account shares worked out once."""
+
+    def __init__(
+        self,
+        escalation: Engagement,
+        cal: WorkCalendar,
+        limit: int,
+        moment_of: Callable[[int], dt.datetime],
+    ) -> None:
+        self.escalation = escalation
+        self.cal = cal
+        self.limit = limit
+        self.moment_of = moment_of
+        self.window = _Edge(escalation.window, cal, moment_of)
+        self.after = _Edge(escalation.after, cal, moment_of)
+        what = "no sales touch" if escalation.when == "engaged_unanswered" else "no opportunity"
+        self.why = (
+            f"{escalation.min_touches}+ touches within {escalation.window} up to ",
+            f", and {what} within {escalation.after}",
+        )
+
+    def all(self, touched: dict[str, list[int]], answered: dict[str, list[int]]) -> list[Raised]:
+        """Every account's episodes, in due order (then account): one order for any input."""
+        raised: list[Raised] = []
+        nothing: list[int] = []
+        for account, touch_ticks in touched.items():  # an account without touches is not engaged
+            answer_ticks = answered.get(account, nothing)
+            touch_ticks.sort()  # only instants matter, so time order is order by value
+            answer_ticks.sort()
+            raised += self.episodes(account, touch_ticks, answer_ticks)
+        return sorted(raised, key=lambda r: (r.since, r.subject))
 
     def episodes(
         self, account: str, touch_times: Sequence[int], answer_times: Sequence[int]
     ) -> list[Raised]:
-        escalation, cal = self.escalation, self.cal
-        need, window, after = escalation.min_touches, escalation.window, escalation.after
+        """The account's episodes, until one that nothing answers afterwards."""
+        window, after, limit = self.window.sign, self.after.sign, self.limit
+        need = self.escalation.min_touches
+        # Calendar days are within _MARGIN of N x 24 h (see _Edge.sign): a gap clear of
+        # that band is decided here, without a call per touch.
+        days = self.window.days
+        low, high = self.window.nominal - _MARGIN, self.window.nominal + _MARGIN
         raised: list[Raised] = []
         quiet_until: int | None = None  # an open episode: no new one until it is answered
-        for index, moment in enumerate(touch_times):
+        for index in range(need - 1, len(touch_times)):  # an earlier touch has too few before it
+            moment = touch_times[index]
             if quiet_until is not None and moment < quiet_until:
                 continue
             # Engaged: the touch `need - 1` before this one is still inside the window
             # (the touches are in time order, so every one between is too).
-            if index + 1 < need or self.compare(touch_times[index + 1 - need], window, moment) >= 0:
+            first = touch_times[index + 1 - need]
+            if days and moment - first > high:
                 continue
-            if self.compare(moment, after, self.limit) < 0:
+            if not (days and moment - first < low) and window(first, moment) >= 0:
+                continue
+            if after(moment, limit) < 0:
                 continue  # not due yet
             found = bisect.bisect_right(answer_times, moment)
             answer = answer_times[found] if found < len(answer_times) else None
-            if answer is not None and self.compare(moment, after, answer) <= 0:
+            if answer is not None and after(moment, answer) <= 0:
                 continue  # answered in time
-            at = self.moment_of(moment)
-            due = deadline(cal, at, after)
-            why = _why(escalation, account, at)
-            answered = None if answer is None else self.moment_of(answer)
-            raised.append(Raised(escalation.id, escalation.when, account, due, why, answered))
-            quiet_until = answer if answer is not None else self.limit
+            raised.append(self.raise_at(account, moment, answer))
             if answer is None:
                 break
+            quiet_until = answer
         return raised
 
-    def compare(self, start: int, duration: Duration, moment: int) -> int:
+    def raise_at(self, account: str, moment: int, answer: int | None) -> Raised:
+        escalation, moment_of = self.escalation, self.moment_of
+        at = moment_of(moment)
+        due = deadline(self.cal, at, escalation.after)
+        why = f"{account}: {self.why[0]}{at.isoformat()}{self.why[1]}"
+        answered = None if answer is None else moment_of(answer)
+        return Raised(escalation.id, escalation.when, account, due, why, answered)
+
+
+class _Edge:
+    """One duration's deadline, compared without working it out when it is plain."""
+
+    def __init__(
+        self, duration: Duration, cal: WorkCalendar, moment_of: Callable[[int], dt.datetime]
+    ) -> None:
+        self.duration = duration
+        self.cal = cal
+        self.moment_of = moment_of
+        self.plain = duration.unit in ("m", "h")
+        self.days = duration.unit == "d"
+        self.span = duration.seconds * TICKS_PER_SECOND if self.plain else 0
+        self.nominal = duration.whole * _DAY if self.days else 0
+
+    def sign(self, start: int, moment: int) -> int:
         """The sign of `moment - deadline(start, duration)`, without the deadline when it
         is plain.
 
@@ -164,17 +257,16 @@ class _Rule:
         N x 24 h, so only a moment that close to the edge needs the exact rule.
         This keeps a million touches from costing a million deadline computations.
         """
-        if duration.unit in ("m", "h"):
-            edge = start + duration.seconds * TICKS_PER_SECOND
+        if self.plain:
+            edge = start + self.span
             return (moment > edge) - (moment < edge)
-        if duration.unit == "d":
+        if self.days:
             gap = moment - start
-            nominal = duration.whole * _DAY
-            if gap < nominal - _MARGIN:
+            if gap < self.nominal - _MARGIN:
                 return -1
-            if gap > nominal + _MARGIN:
+            if gap > self.nominal + _MARGIN:
                 return 1
-        edge = to_ticks(deadline(self.cal, self.moment_of(start), duration))
+        edge = to_ticks(deadline(self.cal, self.moment_of(start), self.duration))
         return (moment > edge) - (moment < edge)
 
 
@@ -185,11 +277,3 @@ _DAY = 86400 * TICKS_PER_SECOND
 def _utc(ticks: int) -> dt.datetime:
     """Stored microseconds as the aware UTC datetime the store's `clock_events` gives."""
     return _EPOCH + dt.timedelta(microseconds=ticks)
-
-
-def _why(escalation: Engagement, account: str, moment: dt.datetime) -> str:
-    what = "no sales touch" if escalation.when == "engaged_unanswered" else "no opportunity"
-    return (
-        f"{account}: {escalation.min_touches}+ touches within {escalation.window} up to "
-        f"{moment.isoformat()}, and {what} within {escalation.after}"
-    )

@@ -25,24 +25,45 @@ the commitment's closed periods since the first event, the engagement kinds
 from the events, and `rejected_share` from each closed or current period's
 cohort of SALs. Every escalation raised by `as_of` is listed; `open` says
 whether it is still open then.
+
+Reads: one evaluation shares them (`SharedReads`): each event type's clock
+events are read once and serve every commitment, rate and escalation that
+asks for them; a figure per commitment and period is worked out once (the
+`missed` escalation goes back over every closed period); the engagement
+escalations read no touch too late to be due. Python's cyclic collector is
+paused while an evaluation runs (see `_collector_paused`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import threading
+from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from slatui.clock import BusinessOrigin
 from slatui.compliance import periods as p
 from slatui.compliance.conversion import measure_rate, measure_track
-from slatui.compliance.engagement import engagement_escalations_at_ticks, touch_types
+from slatui.compliance.engagement import (
+    answer_types,
+    engagement_escalations_grouped,
+    engaging_types,
+    group_times,
+    touch_bound,
+    touch_types,
+)
 from slatui.compliance.history import NO_HISTORY, Timeline
 from slatui.compliance.overdue import overdue_escalations
 from slatui.compliance.raised import Raised
-from slatui.compliance.reader import Reader
-from slatui.compliance.response import COUNTED_STATES, ClockEvent, Item, response_items
+from slatui.compliance.reader import Reader, TickRow
+from slatui.compliance.response import COUNTED_STATES, Item, response_items_at_ticks
+from slatui.compliance.shared import SharedReads
 from slatui.compliance.streaks import missed_streaks
 from slatui.compliance.volume import Figure, Status, Window, measure_count, measure_coverage
 from slatui.contract.model import (
@@ -61,6 +82,13 @@ from slatui.contract.model import (
 )
 from slatui.contract.types import Period as Granularity
 from slatui.workcal import WorkCalendar, to_ticks
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _instant(ticks: int) -> dt.datetime:
+    return _EPOCH + dt.timedelta(microseconds=ticks)
+
 
 ItemCounts = dict[str, int]
 STATES = ("on_time", "late", "open", "open_overdue", "paused", "at_risk")
@@ -139,9 +167,21 @@ def evaluate(
     Without `escalate` only the figures are judged (a trend over past weeks
     needs no escalations, and they are the costliest part).
     """
+    with _collector_paused():
+        return _evaluate(contract, reader, as_of, selection, timeline, escalate)
+
+
+def _evaluate(
+    contract: Contract,
+    reader: Reader,
+    as_of: dt.datetime,
+    selection: Selection,
+    timeline: Timeline,
+    escalate: bool,
+) -> Evaluation:
     cal = WorkCalendar.from_contract(contract)
     zone = ZoneInfo(contract.agreement.timezone)
-    context = _Context(contract, reader, cal, as_of, zone, timeline)
+    context = _Context(contract, SharedReads.over(reader), cal, as_of, zone, timeline)
     judged = [context.judge(c, selection) for c in contract.commitments]
     escalations: list[Raised] = []
     for escalation in contract.escalations if escalate else []:
@@ -153,15 +193,50 @@ def evaluate(
     return Evaluation(as_of, judged, escalations, dict(context.cache))
 
 
+class _Collector:
+    """Python's cyclic garbage collector, paused while evaluations run."""
+
+    lock = threading.Lock()
+    running = 0  # evaluations running now
+    was_on = False  # whether the collector ran before the first of them
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while evaluations run, as it was after.
+
+    An evaluation of a big workspace makes some hundred thousand small
+    objects (rows, items, escalations) that all live until it returns and hold
+    no reference cycles: the collector would trace them over and over (about a
+    fifth of the time) and free nothing. Reference counting still frees
+    everything as usual; the collector is switched back on when the last
+    evaluation running (in any thread) is done.
+    """
+    with _Collector.lock:
+        if _Collector.running == 0:
+            _Collector.was_on = gc.isenabled()
+            gc.disable()
+        _Collector.running += 1
+    try:
+        yield
+    finally:
+        with _Collector.lock:
+            _Collector.running -= 1
+            if _Collector.running == 0 and _Collector.was_on:
+                gc.enable()
+
+
 @dataclass(frozen=True)
 class _Context:
     contract: Contract
-    reader: Reader
+    reader: SharedReads
     cal: WorkCalendar
     as_of: dt.datetime
     zone: ZoneInfo
     timeline: Timeline
     cache: dict[str, list[Item]] = field(default_factory=dict)  # items per commitment
+    origins: dict[int, BusinessOrigin] = field(default_factory=dict)  # bd clocks by their start
+    figures: dict[tuple[object, ...], Judged] = field(default_factory=dict)  # by period
 
     @property
     def fiscal(self) -> int:
@@ -240,6 +315,15 @@ class _Context:
         window: Window,
         period: p.Period,
     ) -> Judged:
+        """The commitment's figure over a period, worked out once per evaluation (the
+        `missed` escalation goes over every closed period since the first event)."""
+        key = (id(commitment), period.kind, to_ticks(window.start), to_ticks(window.end))
+        found = self.figures.get(key)
+        if found is None:
+            found = self.figures[key] = self._measured(commitment, window, period)
+        return found
+
+    def _measured(self, commitment: _Measured, window: Window, period: p.Period) -> Judged:
         commitment = self.governing(commitment, period)
         base = (commitment.party, commitment.tier)
         if isinstance(commitment, CountCommitment | CadenceCommitment):
@@ -256,9 +340,10 @@ class _Context:
         if commitment.id in self.cache:
             return self.cache[commitment.id]
         types = [commitment.start, *commitment.stop, "pause", "resume"]
-        rows = self.reader.clock_events(types, until=self.as_of, tier=commitment.tier)
-        events = [ClockEvent(at, kind, account, lead, i) for i, at, kind, account, lead in rows]
-        items = response_items(commitment, events, self.cal, self.as_of)
+        rows: list[TickRow] = []  # no start, no item: stops and pauses alone start no clock
+        if self.reader.has_events([commitment.start]):
+            rows = self.reader.clock_ticks(types, until=self.as_of, tier=commitment.tier)
+        items = response_items_at_ticks(commitment, rows, self.cal, self.as_of, self.origins)
         forms = [
             c
             for c in self.timeline.variants(commitment.id, commitment)[1:]
@@ -266,8 +351,9 @@ class _Context:
             and (c.start, c.stop, c.tier) == (commitment.start, commitment.stop, commitment.tier)
         ]
         if forms:
+            cal, as_of, origins = self.cal, self.as_of, self.origins
             judged = [
-                (c, {i.start_id: i for i in response_items(c, events, self.cal, self.as_of)})
+                (c, {i.start_id: i for i in response_items_at_ticks(c, rows, cal, as_of, origins)})
                 for c in forms
             ]
             items = [self._as_governed(item, commitment, judged) for item in items]
@@ -358,25 +444,32 @@ class _Context:
         if tier is None and escalation.commitment is not None:
             tier = getattr(self.commitment(escalation.commitment), "tier", None)
         touches = touch_types(self.contract)
-        answers = ["call", "sales_email", "meeting", "opportunity_created"]
-        if isinstance(escalation, EngagedUnansweredEscalation):
-            answers += list(escalation.sales_touches)
-        rows = self.reader.account_ticks([*touches, *answers], until=self.as_of, tier=tier)
-        return engagement_escalations_at_ticks(escalation, touches, rows, self.cal, self.as_of)
+        engaging = engaging_types(escalation, touches)
+        if not engaging:
+            return []
+        # Touches too late to be due by now change nothing: they are not read.
+        limit = to_ticks(self.as_of)
+        until = _instant(min(limit, touch_bound(escalation.after, limit)))
+        touched = group_times(self.reader.account_times(engaging, until=until, tier=tier))
+        answers = self.reader.account_times(answer_types(escalation), until=self.as_of, tier=tier)
+        answered = group_times(answers)
+        return engagement_escalations_grouped(escalation, touched, answered, self.cal, self.as_of)
 
     def rejections(self, escalation: RejectedShareEscalation) -> list[Raised]:
         """At least `min` of a period's SALs (by notification) rejected by `as_of`."""
         first = self.reader.first_event_at()
         if first is None:
             return []
-        rows = self.reader.clock_events(["sal_notified", "sal_rejected"], until=self.as_of)
+        rows = self.reader.clock_ticks(["sal_notified", "sal_rejected"], until=self.as_of)
         rejected = {r[4] for r in rows if r[2] == "sal_rejected" and r[4] is not None}
         raised: list[Raised] = []
         kind = escalation.period
-        notified = [(to_ticks(r[1]), r[4]) for r in rows if r[2] == "sal_notified" and r[4]]
+        notified = [(r[1], r[4]) for r in rows if r[2] == "sal_notified" and r[4]]  # by time
+        times = [at for at, _ in notified]
         for period in p.periods_overlapping(kind, first, self.as_of, self.zone, self.fiscal):
             low, high = to_ticks(period.start), to_ticks(period.end)  # period.contains
-            leads = {lead for at, lead in notified if low <= at < high}
+            inside = notified[bisect_left(times, low) : bisect_left(times, high)]
+            leads = {lead for _, lead in inside}
             if not leads or p.state(period, self.as_of) != "closed":
                 continue
             share = len(leads & rejected) / len(leads)

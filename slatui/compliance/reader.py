@@ -13,6 +13,9 @@ from typing import Protocol
 ClockRow = tuple[int, dt.datetime, str, str | None, str | None]
 """(event id, occurred_at UTC, type, account, lead), in time order."""
 
+TickRow = tuple[int, int, str, str | None, str | None]
+"""(event id, UTC microseconds, type, account, lead): a `ClockRow` with the instant as stored."""
+
 AccountTick = tuple[str, str, int]
 """(account, type, UTC microseconds): the engagement rules' compact rows."""
 
@@ -48,8 +51,16 @@ class Reader(Protocol):
         self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
     ) -> list[ClockRow]: ...
 
+    def clock_ticks(
+        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
+    ) -> list[TickRow]: ...
+
     def account_ticks(
         self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
     ) -> list[AccountTick]: ...
+
+    def account_times(
+        self, types: Sequence[str], *, until: dt.datetime | None = None, tier: str | None = None
+    ) -> list[tuple[str, int]]: ...
 
     def first_event_at(self) -> dt.datetime | None: ...

@@ -57,15 +57,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Literal
+from operator import itemgetter
+from typing import Literal, NamedTuple
 
 from slatui.clock import (
+    BusinessOrigin,
     add_business_ticks,
     business_ticks_between,
     deadline,
-    elapsed_business_days,
+    deadline_ticks,
     format_elapsed,
 )
+from slatui.compliance.reader import TickRow
 from slatui.contract.model import ResponseCommitment
 from slatui.duration import BUSINESS_UNITS, Duration, Unit
 from slatui.workcal import TICKS_PER_SECOND, WorkCalendar, from_ticks, localize, to_ticks
@@ -91,6 +94,7 @@ _UNIT_TICKS: dict[str, int] = {
     "d": 86400 * TICKS_PER_SECOND,
 }
 _NAIVE_EPOCH = dt.datetime(1970, 1, 1)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _TICK = dt.timedelta(microseconds=1)
 _CENT = Decimal("0.01")
 
@@ -199,11 +203,25 @@ def response_items(
     passed in should be the version in force when the items' clocks started,
     so that a later change of target does not rewrite history.
     """
-    limit = to_ticks(as_of)
-    grouped = _by_key(commitment, events, limit)
-    traces = [trace for key_events in grouped.values() for trace in _key_traces(key_events)]
-    items = [_item(commitment, trace, cal, limit) for trace in traces]
-    return sorted(items, key=lambda item: (to_ticks(item.start), item.start_id))
+    rows = ((e.id, to_ticks(e.at), e.type, e.account, e.lead, e.at) for e in events)
+    return _items(commitment, rows, cal, as_of)
+
+
+def response_items_at_ticks(
+    commitment: ResponseCommitment,
+    rows: Iterable[TickRow],
+    cal: WorkCalendar,
+    as_of: dt.datetime,
+    origins: dict[int, BusinessOrigin] | None = None,
+) -> list[Item]:
+    """`response_items` on the store's `clock_ticks`: (id, microseconds since the epoch,
+    type, account, lead), in any order; the same items, with no datetime on the way in.
+
+    `origins` may be shared by the calls of one evaluation on one calendar: the
+    `bd` clocks of the same instant (two commitments on the same start events)
+    then work out their step deadlines once.
+    """
+    return _items(commitment, ((*row, None) for row in rows), cal, as_of, origins)
 
 
 def on_time_share(items: Iterable[Item]) -> Fraction | None:
@@ -228,7 +246,10 @@ def overdue_since(item: Item, after: Duration, cal: WorkCalendar) -> dt.datetime
     still returned for an item that stopped later, so a resolved escalation
     can be shown as such.
     """
-    due = to_ticks(deadline(cal, item.start, after))
+    if after.unit == "d":  # the `d` rule reads the start's wall time as given
+        due = to_ticks(deadline(cal, item.start, after))
+    else:
+        due = deadline_ticks(cal, to_ticks(item.start), after)
     for pause in item.pauses:
         begin = to_ticks(pause.start)
         if begin >= due:
@@ -246,13 +267,20 @@ def overdue_since(item: Item, after: Duration, cal: WorkCalendar) -> dt.datetime
 Span = tuple[int, int | None]
 """A pause in ticks: (begin, end), the end None while the item is still paused."""
 
+_Row = tuple[int, int, str, str | None, str | None, dt.datetime | None]
+"""(id, ticks, type, account, lead, the instant as given if it came as a datetime)."""
 
-@dataclass(frozen=True)
-class _Trace:
+_Event = tuple[int, int, Kind, str, str | None, dt.datetime | None]
+"""An event as an item sees it: (ticks, id, kind, key, account, instant as given)."""
+
+_BY_TIME = itemgetter(0, 1)
+
+
+class _Trace(NamedTuple):
     """The events of one item: its start, its stop if any, and its pauses."""
 
-    start: ClockEvent
-    stop: ClockEvent | None
+    start: _Event
+    stop: _Event | None
     pauses: tuple[Span, ...]
 
     @property
@@ -261,71 +289,88 @@ class _Trace:
         return bool(self.pauses) and self.pauses[-1][1] is None
 
 
-def _kind(commitment: ResponseCommitment, event_type: str) -> Kind | None:
-    """What an event does to a clock; the commitment's own types come first."""
-    if event_type == commitment.start:
-        return "start"
-    if event_type in commitment.stop:
-        return "stop"
-    if event_type == PAUSE:
-        return "pause"
-    if event_type == RESUME:
-        return "resume"
-    return None
+def _items(
+    commitment: ResponseCommitment,
+    rows: Iterable[_Row],
+    cal: WorkCalendar,
+    as_of: dt.datetime,
+    origins: dict[int, BusinessOrigin] | None = None,
+) -> list[Item]:
+    limit = to_ticks(as_of)
+    grouped = _by_key(commitment, rows, limit)
+    traces = [trace for key_events in grouped.values() for trace in _key_traces(key_events)]
+    traces.sort(key=lambda trace: trace.start[:2])  # by start, then id
+    judge = _Judge(commitment, cal, limit, {} if origins is None else origins)
+    return [judge.item(trace) for trace in traces]
+
+
+def _kinds(commitment: ResponseCommitment) -> dict[str, Kind]:
+    """What each event type does to a clock; the commitment's own types come first."""
+    kinds: dict[str, Kind] = {RESUME: "resume", PAUSE: "pause"}
+    kinds.update(dict.fromkeys(commitment.stop, "stop"))
+    kinds[commitment.start] = "start"
+    return kinds
 
 
 def _by_key(
-    commitment: ResponseCommitment, events: Iterable[ClockEvent], limit: int
-) -> dict[str, list[tuple[Kind, ClockEvent]]]:
-    """The events that exist as of `limit`, per key, by occurrence time then id."""
-    kept: list[tuple[int, int, Kind, ClockEvent]] = []
-    for event in events:
-        kind, ticks = _kind(commitment, event.type), to_ticks(event.at)
-        if kind is not None and event.key is not None and ticks <= limit:
-            kept.append((ticks, event.id, kind, event))
-    kept.sort(key=lambda row: row[:2])
-    grouped: dict[str, list[tuple[Kind, ClockEvent]]] = {}
-    for _, _, kind, event in kept:
-        grouped.setdefault(str(event.key), []).append((kind, event))
+    commitment: ResponseCommitment, rows: Iterable[_Row], limit: int
+) -> dict[str, list[_Event]]:
+    """The events that exist as of `limit`, per key, by occurrence time then id.
+
+    An event's key is its lead, else its account (an empty string counts as none).
+    """
+    kinds = _kinds(commitment)
+    kept: list[_Event] = []
+    for ident, ticks, kind_name, account, lead, given in rows:
+        kind = kinds.get(kind_name)
+        key = lead or account or None
+        if kind is not None and key is not None and ticks <= limit:
+            kept.append((ticks, ident, kind, str(key), account, given))
+    kept.sort(key=_BY_TIME)
+    grouped: dict[str, list[_Event]] = {}
+    for event in kept:
+        grouped.setdefault(event[3], []).append(event)
     return grouped
 
 
-def _key_traces(events: list[tuple[Kind, ClockEvent]]) -> list[_Trace]:
+def _key_traces(events: list[_Event]) -> list[_Trace]:
     """The items of one key: each start not inside an open item, its first stop.
 
     A stop belongs to the first item whose start is at or before it; a stop
     with no open item (before any start, or between items) ends nothing.
     """
-    stops = [event for kind, event in events if kind == "stop"]
-    switches = [(kind, event) for kind, event in events if kind in ("pause", "resume")]
+    if events[0][2] == "start" and (
+        len(events) == 1 or (len(events) == 2 and events[1][2] == "stop")
+    ):  # the usual key: one start, perhaps its stop (later: the events are in order)
+        return [_Trace(events[0], events[1] if len(events) == 2 else None, ())]
+    stops = [event for event in events if event[2] == "stop"]
+    switches = [event for event in events if event[2] in ("pause", "resume")]
     traces: list[_Trace] = []
     index = 0
-    for kind, start in events:
-        if kind != "start" or (traces and not _stopped_by(traces[-1], start)):
+    for start in events:
+        if start[2] != "start" or (traces and not _stopped_by(traces[-1], start)):
             continue
-        while index < len(stops) and to_ticks(stops[index].at) < to_ticks(start.at):
+        while index < len(stops) and stops[index][0] < start[0]:
             index += 1
         stop = stops[index] if index < len(stops) else None
         index += 1
-        traces.append(_Trace(start, stop, _pauses(switches, start, stop)))
+        pauses = _pauses(switches, start, stop) if switches else ()
+        traces.append(_Trace(start, stop, pauses))
     return traces
 
 
-def _stopped_by(trace: _Trace, start: ClockEvent) -> bool:
+def _stopped_by(trace: _Trace, start: _Event) -> bool:
     """True when the item stopped at or before `start`, so `start` opens a new one."""
-    return trace.stop is not None and to_ticks(trace.stop.at) <= to_ticks(start.at)
+    return trace.stop is not None and trace.stop[0] <= start[0]
 
 
-def _pauses(
-    switches: Sequence[tuple[Kind, ClockEvent]], start: ClockEvent, stop: ClockEvent | None
-) -> tuple[Span, ...]:
+def _pauses(switches: Sequence[_Event], start: _Event, stop: _Event | None) -> tuple[Span, ...]:
     """The item's pauses: from a pause to the next resume, or to the stop."""
-    low = to_ticks(start.at)
-    high = None if stop is None else to_ticks(stop.at)
+    low = start[0]
+    high = None if stop is None else stop[0]
     spans: list[Span] = []
     begin: int | None = None
-    for kind, event in switches:
-        ticks = to_ticks(event.at)
+    for ticks, _, kind, _, _, _ in switches:
         if ticks < low or (high is not None and ticks >= high):
             continue
         if kind == "pause" and begin is None:
@@ -341,66 +386,142 @@ def _pauses(
 # -- judging one item ----------------------------------------------------------------------
 
 
-def _item(commitment: ResponseCommitment, trace: _Trace, cal: WorkCalendar, limit: int) -> Item:
-    """The item a trace describes, with its times counted in the commitment's unit."""
-    within = commitment.within
-    unit: Unit = within.unit if within is not None else "h"
-    start = to_ticks(trace.start.at)
-    stop = None if trace.stop is None else to_ticks(trace.stop.at)
-    end = limit if stop is None else stop
-    clock_start = cal.next_working_ticks(start) if unit in BUSINESS_UNITS else start
-    closed = [(begin, end if until is None else until) for begin, until in trace.pauses]
-    paused = sum(_measure(cal, unit, begin, until) for begin, until in closed)
-    running = _measure(cal, unit, start, end) - paused
-    elapsed = _amount(cal, unit, running, clock_start)
-    base = None if within is None else to_ticks(deadline(cal, trace.start.at, within))
-    due = None if base is None else _extended(cal, unit, base, closed)
-    left = None if base is None or stop is not None else _measure(cal, unit, start, base) - running
-    return Item(
-        key=str(trace.start.key),
-        account=trace.start.account,
-        start=_utc(start),
-        start_id=trace.start.id,
-        clock_start=_utc(clock_start),
-        stop=None if stop is None else _utc(stop),
-        stop_id=None if trace.stop is None else trace.stop.id,
-        deadline=None if due is None else _utc(due),
-        pauses=tuple(_pause(begin, until) for begin, until in trace.pauses),
-        paused=_paused_amount(unit, paused),
-        elapsed=elapsed,
-        remaining=_remaining(within, left, elapsed),
-        state=_state(commitment, cal, stop, due, limit, trace.paused_now),
-        as_of=_utc(limit),
-    )
+class _Judge:
+    """Judges the items of one commitment as of one moment.
+
+    What every item shares is worked out once: the unit, the instant judged
+    and, for `warn_before`, the deadline a clock started at `as_of` would have.
+    """
+
+    def __init__(
+        self,
+        commitment: ResponseCommitment,
+        cal: WorkCalendar,
+        limit: int,
+        origins: dict[int, BusinessOrigin],
+    ) -> None:
+        within = commitment.within
+        self.origins = origins
+        self.commitment = commitment
+        self.cal = cal
+        self.limit = limit
+        self.within = within
+        self.unit: Unit = within.unit if within is not None else "h"
+        self.business = self.unit in BUSINESS_UNITS
+        self.rolled: dict[int, int] = {}
+        self.instants: dict[int, dt.datetime] = {}
+        self.as_of = _utc(limit)
+        self.no_pause = _paused_amount(self.unit, 0)
+        self._warned: list[int] = []
+
+    def item(self, trace: _Trace) -> Item:
+        """The item a trace describes, with its times counted in the commitment's unit."""
+        cal, unit, within = self.cal, self.unit, self.within
+        first, last = trace.start, trace.stop
+        start = first[0]
+        stop = None if last is None else last[0]
+        end = self.limit if stop is None else stop
+        clock_start = cal.next_working_ticks(start) if self.business else start
+        origin = self.origin(clock_start) if unit == "bd" else None
+        if trace.pauses:
+            closed = [(begin, end if until is None else until) for begin, until in trace.pauses]
+            paused = sum(_measure(cal, unit, begin, until) for begin, until in closed)
+            pauses = tuple(_pause(begin, until) for begin, until in trace.pauses)
+            paused_amount = _paused_amount(unit, paused)
+        else:
+            closed, paused, pauses, paused_amount = [], 0, (), self.no_pause
+        running = _measure(cal, unit, start, end) - paused
+        elapsed = self.amount(running, clock_start)
+        base = None if within is None else self.deadline(first, within, origin)
+        due = base if base is None or not closed else _extended(cal, unit, base, closed)
+        left = None
+        if base is not None and stop is None:
+            left = _measure(cal, unit, start, base) - running
+        return Item(
+            key=first[3],
+            account=first[4],
+            start=_EPOCH + dt.timedelta(microseconds=start),
+            start_id=first[1],
+            clock_start=self.instant(clock_start),
+            stop=None if stop is None else _EPOCH + dt.timedelta(microseconds=stop),
+            stop_id=None if last is None else last[1],
+            deadline=None if due is None else self.instant(due),
+            pauses=pauses,
+            paused=paused_amount,
+            elapsed=elapsed,
+            remaining=_remaining(within, left, elapsed),
+            state=self.state(stop, due, trace.paused_now),
+            as_of=self.as_of,
+        )
+
+    def instant(self, ticks: int) -> dt.datetime:
+        """A clock start or deadline in UTC; many items share one (a window's start)."""
+        found = self.instants.get(ticks)
+        if found is None:
+            found = self.instants[ticks] = _EPOCH + dt.timedelta(microseconds=ticks)
+        return found
+
+    def origin(self, clock_start: int) -> BusinessOrigin:
+        """The `bd` clock from a working instant (shared by the items that start there)."""
+        found = self.origins.get(clock_start)
+        if found is None:
+            found = self.origins[clock_start] = BusinessOrigin(self.cal, clock_start)
+        return found
+
+    def amount(self, ticks: int, clock_start: int) -> Amount:
+        """Running clock time as an Amount; `bd` needs the calendar to count days.
+
+        Business days follow the `bd` rule (`elapsed_business_days`): the running
+        business time is laid out from the clock's start without pauses, and the
+        instant reached is measured in business days, so the value reaches N
+        exactly at the (moved) N bd deadline.
+        """
+        unit, cal = self.unit, self.cal
+        if unit != "bd":
+            return Amount(ticks * _TICK, Fraction(ticks, _UNIT_TICKS[unit]), unit)
+        reached = add_business_ticks(cal, clock_start, ticks) if ticks > 0 else clock_start
+        rolled = self.rolled.get(clock_start)
+        if rolled is None:  # elapsed_business_days rolls its start to a working instant
+            rolled = self.rolled[clock_start] = cal.next_working_ticks(clock_start)
+        origin = self.origin(rolled)
+        return Amount(ticks * _TICK, origin.elapsed_days(reached), unit)
+
+    def deadline(self, start: _Event, within: Duration, origin: BusinessOrigin | None) -> int:
+        """The item's deadline before pauses, by the rule of `within`'s unit."""
+        if origin is not None:  # bd: the steps counted from the clock's start
+            return origin.step(within.whole)
+        given = start[5]
+        if within.unit == "d" and given is not None:  # the wall time as given
+            return to_ticks(deadline(self.cal, given, within))
+        return deadline_ticks(self.cal, start[0], within)
+
+    def state(self, stop: int | None, due: int | None, paused_now: bool) -> State:
+        """The item's state by the precedence in the module docstring."""
+        if due is None or self.commitment.directional:
+            if stop is not None:
+                return "stopped"
+            return "paused" if paused_now else "open"
+        if stop is not None:
+            return "on_time" if stop <= due else "late"
+        if self.limit > due:
+            return "open_overdue"
+        if paused_now:
+            return "paused"
+        warn = self.commitment.warn_before
+        if warn is not None and self.warned(warn) >= due:
+            return "at_risk"
+        return "open"
+
+    def warned(self, warn: Duration) -> int:
+        """The `warn_before` deadline from `as_of`: an open item due by then is at risk."""
+        if not self._warned:
+            moment = from_ticks(self.limit, self.cal.zone)
+            self._warned.append(to_ticks(deadline(self.cal, moment, warn)))
+        return self._warned[0]
 
 
 def _pause(begin: int, until: int | None) -> Pause:
     return Pause(_utc(begin), None if until is None else _utc(until))
-
-
-def _state(
-    commitment: ResponseCommitment,
-    cal: WorkCalendar,
-    stop: int | None,
-    due: int | None,
-    limit: int,
-    paused_now: bool,
-) -> State:
-    """The item's state by the precedence in the module docstring."""
-    if due is None or commitment.directional:
-        if stop is not None:
-            return "stopped"
-        return "paused" if paused_now else "open"
-    if stop is not None:
-        return "on_time" if stop <= due else "late"
-    if limit > due:
-        return "open_overdue"
-    if paused_now:
-        return "paused"
-    warn = commitment.warn_before
-    if warn is not None and to_ticks(deadline(cal, from_ticks(limit, cal.zone), warn)) >= due:
-        return "at_risk"
-    return "open"
 
 
 def _remaining(within: Duration | None, left: int | None, elapsed: Amount) -> Amount | None:
@@ -454,21 +575,6 @@ def _wall(cal: WorkCalendar, ticks: int) -> int:
     return (from_ticks(ticks, cal.zone).replace(tzinfo=None) - _NAIVE_EPOCH) // _TICK
 
 
-def _amount(cal: WorkCalendar, unit: Unit, ticks: int, clock_start: int) -> Amount:
-    """Running clock time as an Amount; `bd` needs the calendar to count days.
-
-    Business days follow the `bd` rule (`elapsed_business_days`): the running
-    business time is laid out from the clock's start without pauses, and the
-    instant reached is measured in business days, so the value reaches N
-    exactly at the (moved) N bd deadline.
-    """
-    if unit != "bd":
-        return Amount(ticks * _TICK, Fraction(ticks, _UNIT_TICKS[unit]), unit)
-    reached = add_business_ticks(cal, clock_start, ticks) if ticks > 0 else clock_start
-    value = elapsed_business_days(cal, from_ticks(clock_start, cal.zone), _utc(reached))
-    return Amount(ticks * _TICK, value, unit)
-
-
 def _paused_amount(unit: Unit, ticks: int) -> Amount:
     """Paused time in the commitment's unit; under `bd` in business hours."""
     shown: Unit = "bh" if unit == "bd" else unit
@@ -493,4 +599,5 @@ def _whole_seconds(span: dt.timedelta) -> int:
 
 
 def _utc(ticks: int) -> dt.datetime:
-    return from_ticks(ticks, dt.UTC)
+    """The instant in UTC (what `from_ticks(ticks, dt.UTC)` gives, without the conversion)."""
+    return _EPOCH + dt.timedelta(microseconds=ticks)
