@@ -34,6 +34,7 @@ from slatui.editing.values import EditError
 if TYPE_CHECKING:
     from textual.widgets import Markdown, Tree
 
+    from screens.baselines_jobs import BaselineAdopted
     from screens.widgets.agreement_tree import AgreementTree
     from screens.widgets.clause_editor import ClauseEditor
     from screens.widgets.lint_panel import LintPanel
@@ -651,6 +652,14 @@ class DraftScreen(Screen[None]):
         self.notify(
             f"v{message.version.number} is a new draft, without signatures.", title="New version"
         )
+
+    def on_baseline_adopted(self, message: BaselineAdopted) -> None:
+        """The Baselines screen wrote a target into the draft: show the version it wrote."""
+        if self.contract is None:
+            return  # not loaded yet: it reads the latest version when it opens
+        if self.version is None or message.version.number != self.version.number:
+            self.history = History()  # a new draft: undo does not reach into the old one
+        self._show_version(message.version)
 
     def action_versions(self) -> None:
         """All versions and the clause-by-clause diff between any two."""

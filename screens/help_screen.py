@@ -19,6 +19,8 @@ HELP = """\
 |---|---|
 | `d` | **Draft**: write, check and sign the agreement |
 | `p` | **Pilot**: import the pilot's data, log events, browse what came in |
+| `c` | **Compliance**: has each side kept its word, as of now; clocks, escalations, audit |
+| `b` | **Baselines**: what the pilot measured, the targets it supports, what-if, adopt |
 
 ## Draft
 
@@ -53,6 +55,38 @@ HELP = """\
 | `]` / `[` / `g` | next / previous / first page of events |
 | `/` | filter events by type, account, lead and days (`enter` or `escape` back) |
 | `tab` | move between the tiers, the batches, the tabs and the table |
+
+## Compliance
+
+| key | does |
+|---|---|
+| `↑` `↓` `enter` / `i` | walk the commitments; drill into one: its items, or its figure's basis |
+| `]` / `[` / `a` in the drill-down | next / previous page of items; all items or the period's |
+| `n` | next period: each commitment's own → week → month → quarter → pilot |
+| `/` | type a period: `2026-11`, `2026-W45`, `2026-Q4` (empty: the own periods) |
+| `o` / `e` / `a` | the open clocks (soonest deadline first) / the escalations / the SAL audit |
+| `r` | judge again now (it also does when another terminal writes, and every minute) |
+
+Statuses: **met** and **missed** for a closed period; **on track** and
+**at risk** for the current one (never missed before it ends); **no data**
+when nothing of the measured kind was ever imported; **tracked** for figures
+without a target. The sparkline shows the last 8 ISO weeks, oldest first.
+
+## Baselines
+
+| key | does |
+|---|---|
+| `↑` `↓` | walk the commitments; the detail shows the reasoning, warning and spread |
+| `a` / `A` | adopt the achievable / stretch target into the draft (asks first) |
+| `w` | what if: type `key=value` (`within=24bh`, `min=3`); the pilot is judged again |
+| `t` / `T` | try the achievable / stretch target in the what-if |
+| `escape` | back from the what-if to the table |
+| `r` | measure again now (it also does when another terminal writes) |
+
+A week's value is what the Compliance screen would have said of it (`·`: no
+value, `*`: the week so far). Achievable: what the pilot reached in most of its
+complete weeks; stretch: in half of them. Adopting into an agreed version
+starts a new draft; signatures on a draft go stale.
 
 ## Durations
 

@@ -36,8 +36,23 @@ def _pilot_screen() -> Screen[Any]:
     return PilotScreen()
 
 
+def _compliance_screen() -> Screen[Any]:
+    from screens.compliance_screen import ComplianceScreen
+
+    return ComplianceScreen()
+
+
+def _baselines_screen() -> Screen[Any]:
+    from screens.baselines_screen import BaselinesScreen
+
+    return BaselinesScreen()
+
+
 class SlatuiApp(App[None]):
-    """The slatui workbench: modes for Draft and Pilot (later Baselines, Compliance)."""
+    """The slatui workbench: the Draft, Pilot, Compliance and Baselines modes.
+
+    Each mode is a screen built on first use; `d`, `p`, `c` and `b` switch between them.
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "slatui"
@@ -45,12 +60,18 @@ class SlatuiApp(App[None]):
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
         "draft": _draft_screen,
         "pilot": _pilot_screen,
+        "compliance": _compliance_screen,
+        "baselines": _baselines_screen,
     }
     DEFAULT_MODE = "draft"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 - Textual declares it so
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "switch_mode('draft')", "Draft", id="mode-draft"),
         Binding("p", "switch_mode('pilot')", "Pilot", id="mode-pilot"),
+        # Hidden from the footer for now: showing it changes every Draft and Pilot
+        # snapshot (for the lead to regenerate); `?` and the palette name it.
+        Binding("c", "switch_mode('compliance')", "Compliance", id="mode-compliance", show=False),
+        Binding("b", "switch_mode('baselines')", "Baselines", id="mode-baselines", show=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
@@ -151,6 +172,12 @@ class SlatuiApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Draft", "Write and sign the agreement", self.action_draft)
         yield SystemCommand("Pilot", "Imports, events and accounts", self.action_pilot)
+        yield SystemCommand(
+            "Compliance", "Commitments, clocks, escalations", self.action_compliance
+        )
+        yield SystemCommand(
+            "Baselines", "Pilot values, suggested targets, what-if", self.action_baselines
+        )
         yield SystemCommand("Help", "Keys and what h, bh and bd mean", self.action_help)
         commands = getattr(screen, "palette_commands", None)
         if callable(commands):
@@ -163,6 +190,14 @@ class SlatuiApp(App[None]):
     def action_pilot(self) -> None:
         """Switch to the Pilot mode."""
         self.switch_mode("pilot")
+
+    def action_compliance(self) -> None:
+        """Switch to the Compliance mode."""
+        self.switch_mode("compliance")
+
+    def action_baselines(self) -> None:
+        """Switch to the Baselines mode."""
+        self.switch_mode("baselines")
 
 
 def create_app(store: Store, **options: Any) -> SlatuiApp:
