@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from slatui.cli.main import run
 from slatui.compliance.evaluate import Selection, evaluate
+from slatui.compliance.shared import SharedReads
 from slatui.contract import load_file
 from slatui.demo import build_pilot
 from store import Store
@@ -74,3 +76,30 @@ def test_mid_pilot_the_current_month_is_on_track_or_at_risk_never_missed_for_pac
         assert early.actual >= early.target
     json = evaluation.as_json()
     assert json["as_of"] == "2026-11-18T15:00:00+00:00"
+
+
+def test_the_collector_is_as_it_was_after_an_evaluation(demo: Path) -> None:
+    """The cyclic collector is paused while an evaluation runs, and only then."""
+    with Store.open(demo, create=False) as store:
+        assert gc.isenabled()
+        evaluate(SAMPLE, store, DEC_1)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            evaluate(SAMPLE, store, DEC_1)
+            assert not gc.isenabled()  # left off by whoever switched it off
+        finally:
+            gc.enable()
+        with pytest.raises(AttributeError):
+            evaluate(SAMPLE, store, "not a moment")  # type: ignore[arg-type]
+        assert gc.isenabled()
+
+
+def test_the_same_evaluation_with_or_without_shared_reads(demo: Path) -> None:
+    """Sharing the reads changes how often the store is asked, never an answer."""
+    with Store.open(demo, create=False) as store:
+        for as_of in (dt.datetime(2026, 11, 18, 15, tzinfo=UTC), DEC_1):
+            shared = evaluate(SAMPLE, store, as_of, Selection.parse("pilot"))
+            again = evaluate(SAMPLE, SharedReads(store), as_of, Selection.parse("pilot"))
+            assert shared.as_json() == again.as_json()
+            assert shared.items == again.items
