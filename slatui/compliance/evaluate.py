@@ -39,7 +39,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
-from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,6 +49,7 @@ from zoneinfo import ZoneInfo
 from slatui.clock import BusinessOrigin
 from slatui.compliance import periods as p
 from slatui.compliance.conversion import measure_rate, measure_track
+from slatui.compliance.decided import decided_at
 from slatui.compliance.engagement import (
     answer_types,
     engagement_escalations_grouped,
@@ -62,6 +62,8 @@ from slatui.compliance.history import NO_HISTORY, Timeline
 from slatui.compliance.overdue import overdue_escalations
 from slatui.compliance.raised import Raised
 from slatui.compliance.reader import Reader, TickRow
+from slatui.compliance.rejections import TYPES as REJECTION_TYPES
+from slatui.compliance.rejections import rejected_share_escalations
 from slatui.compliance.response import COUNTED_STATES, Item, response_items_at_ticks
 from slatui.compliance.shared import SharedReads
 from slatui.compliance.streaks import missed_streaks
@@ -429,13 +431,20 @@ class _Context:
         own: Granularity = commitment.period or "month"
         history = p.periods_overlapping(own, first, self.as_of, self.zone, self.fiscal)
         judged: list[tuple[p.Period, Status]] = []
+        decided: dict[str, dt.datetime] = {}
         for period in history:
             if p.state(period, self.as_of) != "closed":
                 continue
             window = self.window(period, own)
             assert window is not None
-            judged.append((period, self._measure(commitment, window, period).figure.status))
-        return missed_streaks(escalation, judged)
+            status = self._measure(commitment, window, period).figure.status
+            judged.append((period, status))
+            if isinstance(commitment, ResponseCommitment) and status in ("met", "missed"):
+                governing = self.governing(commitment, period)
+                on_time = float(getattr(governing, "on_time", commitment.on_time))
+                items = self.items(commitment)
+                decided[period.label] = decided_at(items, period, on_time, self.as_of)
+        return missed_streaks(escalation, judged, decided)
 
     def engagement(
         self, escalation: EngagedUnansweredEscalation | EngagedNoConversionEscalation
@@ -456,29 +465,14 @@ class _Context:
         return engagement_escalations_grouped(escalation, touched, answered, self.cal, self.as_of)
 
     def rejections(self, escalation: RejectedShareEscalation) -> list[Raised]:
-        """At least `min` of a period's SALs (by notification) rejected by `as_of`."""
+        """At least `min` of a closed period's SALs rejected (see `rejections`)."""
         first = self.reader.first_event_at()
         if first is None:
             return []
-        rows = self.reader.clock_ticks(["sal_notified", "sal_rejected"], until=self.as_of)
-        rejected = {r[4] for r in rows if r[2] == "sal_rejected" and r[4] is not None}
-        raised: list[Raised] = []
+        rows = self.reader.clock_ticks(REJECTION_TYPES, until=self.as_of)
         kind = escalation.period
-        notified = [(r[1], r[4]) for r in rows if r[2] == "sal_notified" and r[4]]  # by time
-        times = [at for at, _ in notified]
-        for period in p.periods_overlapping(kind, first, self.as_of, self.zone, self.fiscal):
-            low, high = to_ticks(period.start), to_ticks(period.end)  # period.contains
-            inside = notified[bisect_left(times, low) : bisect_left(times, high)]
-            leads = {lead for _, lead in inside}
-            if not leads or p.state(period, self.as_of) != "closed":
-                continue
-            share = len(leads & rejected) / len(leads)
-            if share >= escalation.min:
-                why = f"{len(leads & rejected)} of {len(leads)} SALs of {period.label} rejected"
-                raised.append(
-                    Raised(escalation.id, "rejected_share", period.label, period.end, why)
-                )
-        return raised
+        history = p.periods_overlapping(kind, first, self.as_of, self.zone, self.fiscal)
+        return rejected_share_escalations(escalation, rows, history, self.as_of)
 
 
 _Measured = (

@@ -1,20 +1,18 @@
-"""Hand-worked figures the engine disagrees with: each test states the discrepancy.
+"""Verdicts that arrive after a period closed, and times in the agreement's zone.
 
-These are expected to FAIL until the lead decides (xfail, strict: when the
-code changes to the hand-worked figure, the test turns XPASS and fails the
-run, so that the marker is removed). The others' runs stay green meanwhile.
+Written as disputes against the engine (each docstring tells what it used to
+say); the engine now gives the hand-worked figures: a reversed rejection is
+no rejection, and an escalation raised on a verdict reached after the close
+is due from that verdict, never before it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from .hand import build, commitment, raised
 
 
-@pytest.mark.xfail(strict=True, reason="rejected_share counts a rejection later reversed")
 def test_a_reversed_rejection_is_not_a_rejection_for_the_escalation(tmp_path: Path) -> None:
     """`rejected_share` and the SAL audit disagree on the same month in one JSON.
 
@@ -35,10 +33,9 @@ def test_a_reversed_rejection_is_not_a_rejection_for_the_escalation(tmp_path: Pa
     audit = report["sal_audit"]
     assert (audit["rejected"], audit["rejection_share"]) == (2, 0.5)
     (november,) = [e for e in raised(report, "sal-rejections") if e["subject"] == "2026-11"]
-    assert november["why"] == "2 of 4 SALs of 2026-11 rejected"  # engine: "3 of 4"
+    assert november["why"] == "2 of 4 SALs of 2026-11 rejected"
 
 
-@pytest.mark.xfail(strict=True, reason="rejected_share since predates the rejection")
 def test_a_share_reached_after_the_close_is_raised_when_it_is_reached(tmp_path: Path) -> None:
     """A rejected_share escalation says it was open before the event that raised it.
 
@@ -56,10 +53,9 @@ def test_a_share_reached_after_the_close_is_raised_when_it_is_reached(tmp_path: 
     assert [e for e in raised(ws.compliance("2026-11-02T09:59"), "sal-rejections")] == []
     (october,) = raised(ws.compliance("2026-11-02T10:01"), "sal-rejections")
     assert october["subject"] == "2026-10"
-    assert october["since"] == "2026-11-02T10:00:00-05:00"  # engine: 2026-11-01T00:00:00-04:00
+    assert october["since"] == "2026-11-02T10:00:00-05:00"
 
 
-@pytest.mark.xfail(strict=True, reason="missed since predates the item that made it missed")
 def test_a_month_missed_after_it_closed_is_raised_when_it_turns_missed(tmp_path: Path) -> None:
     """A `missed` escalation says it was open before the month was missed.
 
@@ -84,7 +80,7 @@ def test_a_month_missed_after_it_closed_is_raised_when_it_turns_missed(tmp_path:
     figure = commitment(after, "contact-1bd")
     assert (figure["status"], figure["actual"]) == ("missed", 0.5)
     (missed,) = raised(after, "contact-missed")
-    assert missed["since"] == "2026-12-01T16:00:00-05:00"  # engine: 2026-12-01T00:00:00-05:00
+    assert missed["since"] == "2026-12-01T16:00:00-05:00"
 
 
 def test_every_time_of_one_report_carries_the_agreement_zone(tmp_path: Path) -> None:
@@ -107,6 +103,6 @@ def test_every_time_of_one_report_carries_the_agreement_zone(tmp_path: Path) -> 
     l1 = next(e for e in raised(report, "no-contact-4bh") if e["subject"] == "L1")
     deadline = ws.items("contact-4bh", "2026-12-02T00:00")["L1"]["deadline"]
     assert (l1["since"], deadline) == (
-        "2026-11-22T16:00:00-05:00",  # engine: 2026-11-22T21:00:00+00:00
-        "2026-11-23T12:00:00-05:00",  # engine: 2026-11-23T17:00:00+00:00
+        "2026-11-22T16:00:00-05:00",
+        "2026-11-23T12:00:00-05:00",
     )
