@@ -68,10 +68,9 @@ class SlatuiApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "switch_mode('draft')", "Draft", id="mode-draft"),
         Binding("p", "switch_mode('pilot')", "Pilot", id="mode-pilot"),
-        # Hidden from the footer for now: showing it changes every Draft and Pilot
-        # snapshot (for the lead to regenerate); `?` and the palette name it.
-        Binding("c", "switch_mode('compliance')", "Compliance", id="mode-compliance", show=False),
-        Binding("b", "switch_mode('baselines')", "Baselines", id="mode-baselines", show=False),
+        # The four modes in the order the work goes (DESIGN §6)
+        Binding("b", "switch_mode('baselines')", "Baselines", id="mode-baselines"),
+        Binding("c", "switch_mode('compliance')", "Compliance", id="mode-compliance"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
