@@ -52,6 +52,8 @@ class Adopted:
     started_draft: bool
     values: dict[str, object]
     measured_text: str
+    own_text: str | None = None
+    """The clause's own sentence (`text`), which adopting leaves as the pair wrote it."""
 
 
 def adopt(store: Store, ident: str, target: str, by: str, as_of: dt.datetime) -> Adopted:
@@ -80,4 +82,5 @@ def adopt(store: Store, ident: str, target: str, by: str, as_of: dt.datetime) ->
     if started:
         version = store.new_version()
     written = store.update_draft(adopted, expected_revision=version.revision)
-    return Adopted(written, started, values, record.measured_text)
+    own = getattr(contract.commitment(ident), "text", None)
+    return Adopted(written, started, values, record.measured_text, own)

@@ -91,3 +91,30 @@ def test_adopting_your_own_value_and_the_refusals(
     assert code == 2 and "has no unit" in err
     code, _, err = adopt(capsys, workspace, "nope")
     assert code == 2 and "'nope' is no commitment of the draft" in err
+
+
+def test_a_typed_value_is_stated_as_the_parties_own_and_odd_shares_are_refused(
+    capsys: pytest.CaptureFixture[str], workspace: Path
+) -> None:
+    # 1.5 could be 150% or 1.5%: refused rather than guessed.
+    code, _, err = adopt(capsys, workspace, "t2-owner", "--target", "1.5")
+    assert code == 2 and "a share is between 0 and 1" in err
+    code, _, _ = adopt(capsys, workspace, "t2-owner", "--target", "0.9")
+    assert code == 0
+    code, markdown, _ = cli(capsys, workspace, "contract", "export", "--format", "md")
+    # 11 of 12 accounts have an owner: 91.7%; the pair chose 90% themselves.
+    assert (
+        "Set by the parties after the 4-week pilot of 2 November to 29 November 2026, which "
+        "measured 91.7% of 12 accounts (adopted by Mia Chen on 3 December 2026)."
+    ) in markdown
+    # Adopting the same again would only make signatures stale: refused.
+    code, _, err = adopt(capsys, workspace, "t2-owner", "--target", "0.9")
+    assert code == 2 and "already has min 0.9 from a baseline: nothing to adopt" in err
+
+
+def test_the_workspace_may_also_be_given_before_the_command(
+    capsys: pytest.CaptureFixture[str], workspace: Path
+) -> None:
+    capsys.readouterr()
+    assert run(["--db", str(workspace), "baseline", "--as-of", AS_OF]) == 0
+    assert "sal-volume" in capsys.readouterr().out

@@ -20,7 +20,8 @@ SALs (all tier 2, one account each) and their first call, in business hours:
          S10 Fri 27 09:00, never called      unanswered
 
 Two inquiries (Q1 1bh, Q2 6bh) are too few for the directional
-`inquiry-answered`. Twelve tier-2 accounts, eleven with an owner.
+`inquiry-answered`. The weekly campaign report came in W45, W46 and twice
+in W48, not in W47. Twelve tier-2 accounts, eleven with an owner.
 """
 
 from __future__ import annotations
@@ -133,6 +134,20 @@ def test_too_few_items_keep_a_commitment_directional(
         "only 2 items in the pilot (a number needs at least 10): keep it directional"
     )
     assert inquiry["directional"] is True
+
+
+def test_a_cadence_kept_in_most_weeks_is_kept_not_raised(
+    capsys: pytest.CaptureFixture[str], workspace: Path
+) -> None:
+    report = baseline(capsys, workspace)["weekly-report"]
+    # Reports per week 1, 1, 0, 2: at least 1 in 3 of 4 weeks, so the weekly rhythm holds;
+    # the two in W48 are no reason to promise two a week.
+    assert [w["actual"] for w in report["weeks"]] == [1.0, 1.0, 0.0, 2.0]
+    assert report["suggestions"]["achievable"]["set"] == {"min": 1}
+    assert report["suggestions"]["achievable"]["reasoning"] == (
+        "The pilot delivered at least 1 in 3 of 4 weeks. The rhythm holds."
+    )
+    assert report["suggestions"]["stretch"] is None
 
 
 def test_coverage_takes_the_pilot_value_and_its_accounts(

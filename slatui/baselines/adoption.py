@@ -40,14 +40,25 @@ class NoTarget(ValueError):
 
 
 def chosen_values(row: BaselineRow, target: str) -> tuple[dict[str, object], str]:
-    """The keys to adopt and the kind of suggestion (achievable, stretch or value)."""
+    """The keys to adopt and the kind of suggestion (achievable, stretch or value).
+
+    Adopting what the commitment already says (and is already binding on)
+    would only make the signatures stale: it is refused.
+    """
     if target in ("achievable", "stretch"):
         found = row.target(target)
         if found is None:
             why = row.suggestion.warning or "the pilot supports none"
             raise NoTarget(f"{row.ident} has no {target} target: {why}")
-        return dict(found.values), target
-    return own_value(row, target), "value"
+        values, kind = dict(found.values), target
+    else:
+        values, kind = own_value(row, target), "value"
+    commitment: Any = row.measured.commitment
+    same = all(str(getattr(commitment, k, None)) == str(v) for k, v in values.items())
+    if same and not commitment.directional and commitment.baseline is not None:
+        shown = ", ".join(f"{k} {v}" for k, v in values.items())
+        raise NoTarget(f"{row.ident} already has {shown} from a baseline: nothing to adopt")
+    return values, kind
 
 
 def own_value(row: BaselineRow, text: str) -> dict[str, object]:
@@ -114,12 +125,16 @@ def _noun(event: str | list[str]) -> str:
 
 
 def _share(text: str) -> float:
+    """0.9 or 90%; a bare number above 1 is refused rather than guessed (1.5: 150%? 1.5%?)."""
     raw = text.strip()
     try:
         value = float(raw.removesuffix("%"))
     except ValueError:
         raise NoTarget(f"{text!r}: write a share like 0.9 or 90%") from None
-    return value / 100 if raw.endswith("%") or value > 1 else value
+    share = value / 100 if raw.endswith("%") else value
+    if not 0 <= share <= 1:
+        raise NoTarget(f"{text!r}: a share is between 0 and 1 (0.9) or 0% and 100% (90%)")
+    return share
 
 
 def _number(text: str) -> int | float:

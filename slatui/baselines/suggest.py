@@ -8,10 +8,12 @@ One rule for every measure, so the pair learns it once:
   way, and always harder than the achievable one (else there is none).
 
 Counts too sparse for a weekly pace (most weeks had none) take the whole
-pilot's pace instead. Shares (rates, coverage, per-account counts) take the
-whole pilot's value: a week's cohort is too small to say anything alone;
-achievable is that value rounded down to a whole percent, stretch the next
-step of 5%.
+pilot's pace instead. A cadence (a deliverable's rhythm) is kept when the
+pilot kept it, never raised: 25 account reports in a month say the monthly
+report happens, not that 27 should be promised. Shares (rates, coverage,
+per-account counts) take the whole pilot's value: a week's cohort is too
+small to say anything alone; achievable is that value rounded down to a
+whole percent, stretch the next step of 5%.
 
 Weekly values become the commitment's period by its length in weeks (a
 month is 30.44 / 7 = 4.35 weeks, a quarter 13.04): "2 a week ≈ 8.7 a month".
@@ -89,7 +91,9 @@ def suggest(measured: Measured) -> Suggestion:
     if isinstance(commitment, ResponseCommitment):
         assert measured.spread is not None
         return _response(measured, measured.spread)
-    if isinstance(commitment, CountCommitment | CadenceCommitment):
+    if isinstance(commitment, CadenceCommitment):
+        return _cadence(measured, commitment)
+    if isinstance(commitment, CountCommitment):
         return _count(measured, commitment)
     return Suggestion(notes=["a tracked figure: shown with its trend, no target"])
 
@@ -97,13 +101,44 @@ def suggest(measured: Measured) -> Suggestion:
 # ---------------------------------------------------------------- counts
 
 
-def _count(measured: Measured, commitment: CountCommitment | CadenceCommitment) -> Suggestion:
-    if isinstance(commitment, CountCommitment) and commitment.min is None:
+def _cadence(measured: Measured, commitment: CadenceCommitment) -> Suggestion:
+    """A deliverable's rhythm: did the pilot keep it? (Never "more reports".)
+
+    A cadence promises a deliverable at least `min` times each period; a pilot
+    that logged 25 account reports in a month says the rhythm holds, not that
+    the pair should promise 27. So the suggestion is to keep the cadence when
+    the pilot kept it (in most weeks for a weekly one, at the pilot's pace
+    for longer periods), and a warning when it did not.
+    """
+    period, need = commitment.period or "month", commitment.min
+    total = measured.pilot.basis or 0
+    notes = [f"{total} in the {_days(measured)}-day pilot"]
+    if period == "week":
+        values = [w.actual or 0.0 for w in measured.closed_weeks]
+        kept = sum(1 for v in values if v >= need)
+        if kept < most(len(values)):
+            return Suggestion(
+                warning=f"delivered {need}+ times in only {kept} of {len(values)} weeks",
+                notes=notes,
+            )
+        why = f"The pilot delivered at least {need} in {kept} of {len(values)} weeks."
+    else:
+        pace = total * float(DAYS[period] / _days(measured))
+        if pace < need:
+            return Suggestion(
+                warning=f"the pilot's pace is {_n(pace)} a {period}, below {need}", notes=notes
+            )
+        why = f"The pilot's {total} in {_days(measured)} days is {_n(pace)} a {period}."
+    keep = Target({"min": need}, f"at least {need} a {period}", why + " The rhythm holds.")
+    return Suggestion(achievable=keep, notes=notes)
+
+
+def _count(measured: Measured, commitment: CountCommitment) -> Suggestion:
+    if commitment.min is None:
         return Suggestion(notes=["a ceiling (max only): not set from a pilot"])
     total = measured.pilot.basis or 0
-    minimum = 1 if isinstance(commitment, CadenceCommitment) else MIN_ITEMS
-    if total < minimum:
-        return Suggestion(warning=_too_few(total, "events", minimum))
+    if total < MIN_ITEMS:
+        return Suggestion(warning=_too_few(total, "events", MIN_ITEMS))
     period = commitment.period or "month"
     per = DAYS[period] / 7
     values = [w.actual for w in measured.closed_weeks]
@@ -249,8 +284,9 @@ def _floats(values: list[Fraction | None]) -> list[float | None]:
 
 
 def _too_few(count: int, what: str, needed: int) -> str:
+    noun = what.removesuffix("s") if count == 1 and what.endswith("s") else what
     return (
-        f"only {count} {what} in the pilot (a number needs at least {needed}): keep it directional"
+        f"only {count} {noun} in the pilot (a number needs at least {needed}): keep it directional"
     )
 
 

@@ -172,6 +172,8 @@ def _adopt(args: argparse.Namespace) -> int:
     values = ", ".join(f"{k} = {v}" for k, v in done.values.items())
     print(f"adopted into {where} ({done.version.status}): {args.commitment} {values}")
     print(f"measured in the pilot: {done.measured_text}; adopted by {by}")
+    if done.own_text:
+        print(f'check the clause\'s own words, which still read: "{done.own_text}"')
     stale = [s.party for s in done.version.signatures if not s.valid]
     if stale:
         print(f"signatures now stale ({' and '.join(stale)}): both sides sign again")

@@ -47,7 +47,7 @@ def default_db_path() -> Path:
 
 def db_path(args: argparse.Namespace) -> Path:
     """The workspace path a command should use."""
-    given = getattr(args, "db", None)
+    given = getattr(args, "db", None) or getattr(args, "root_db", None)
     return Path(given) if given else default_db_path()
 
 

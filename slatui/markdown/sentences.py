@@ -57,6 +57,11 @@ def provenance(baseline: Baseline, wording: Wording) -> str:
     """Where the number came from, said next to it: the pilot, the measured value, who took it."""
     window = words.date_span(baseline.pilot_start, baseline.pilot_end)
     adopted = f"adopted by {baseline.adopted_by} on {wording.day_of(baseline.adopted_at)}"
+    if baseline.suggestion == "value":  # the pair's own number, not the pilot's suggestion
+        return (
+            f"Set by the parties after the {baseline.pilot_weeks}-week pilot of {window}, "
+            f"which measured {baseline.measured_text} ({adopted})."
+        )
     return (
         f"Set from the {baseline.pilot_weeks}-week pilot of {window}: "
         f"{baseline.measured_text} measured ({adopted})."

@@ -59,6 +59,7 @@ async def test_b_shows_every_commitment_by_week_with_its_suggestions(path: Path)
             "first-contact",
             "t2-owner",
             "inquiry-answered",
+            "weekly-report",
         ]
         volume = row_of(screen, "sal-volume")
         # SALs per week: W45 3, W46 2, W47 0, W48 5; 10 over the pilot. The bars run

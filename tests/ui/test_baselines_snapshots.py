@@ -53,7 +53,7 @@ def store(path: Path) -> Iterator[Store]:
 
 
 def measured(app: SlatuiApp) -> None:
-    """The Baselines screen is on screen with its four commitments."""
+    """The Baselines screen is on screen with its five commitments."""
     screen = app.get_screen_stack("baselines")[0]
     assert isinstance(screen, BaselinesScreen)
     assert [r.ident for r in screen.rows] == [
@@ -61,6 +61,7 @@ def measured(app: SlatuiApp) -> None:
         "first-contact",
         "t2-owner",
         "inquiry-answered",
+        "weekly-report",
     ]
 
 
