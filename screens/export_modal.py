@@ -63,7 +63,7 @@ class ExportModal(ModalScreen[None]):
     """Writes the version as TOML or Markdown; stays open to show what was written."""
 
     CSS_PATH = "export_modal.tcss"
-    AUTO_FOCUS = "#export-path"
+    AUTO_FOCUS = "#export-format"  # the first choice is the format: Markdown is one key away
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="export-close"),
     ]
@@ -99,7 +99,10 @@ class ExportModal(ModalScreen[None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Close", id="export-close-button")
                 yield Button("Export", id="export-submit", variant="primary")
-            yield Static("enter export · tab next field · escape close", id="export-hint")
+            yield Static(
+                "↑↓ enter pick the format · tab next field · enter export · escape close",
+                id="export-hint",
+            )
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """A new format swaps the suffix, unless the user typed a path of their own."""

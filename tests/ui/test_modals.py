@@ -208,6 +208,19 @@ async def test_export_writes_the_version(store: Store, tmp_path: Path, fmt: str)
     assert result.has_class("-success")
 
 
+async def test_markdown_is_one_key_away_with_the_keyboard(store: Store, tmp_path: Path) -> None:
+    """The format has the focus: down, enter picks Markdown; tab, enter writes it."""
+    app = ModalHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        modal = ExportModal(store.current(), tmp_path)
+        app.open(modal)
+        await pilot.pause()
+        await pilot.press("down", "enter", "tab", "enter")
+        await settle(pilot)
+    assert (tmp_path / "abm-sales-marketing-sla-v1.md").exists()
+    assert not (tmp_path / "abm-sales-marketing-sla-v1.toml").exists()
+
+
 async def test_export_keeps_a_path_the_user_typed(store: Store, tmp_path: Path) -> None:
     app = ModalHost(store)
     async with app.run_test(size=SIZE) as pilot:
