@@ -32,8 +32,21 @@ def export_text(contract: Contract, fmt: str, *, number: int | None, status: str
 
 
 def write_atomically(path: Path, text: str) -> int:
-    """Write via a temporary file in the same directory and rename; the byte count."""
+    """Write via a temporary file in the same directory and rename; the byte count.
+
+    A symlink is followed (its target is replaced, the link kept), an existing
+    file keeps its permissions, and anything that is not a regular file (a
+    device, a folder) is refused rather than replaced by the rename.
+    """
     data = text.encode("utf-8")
+    if not str(path).strip() or str(path) == "-":
+        raise ExportFailed(f"cannot write {str(path)!r}: name a file")
+    path = path.resolve() if path.is_symlink() else path
+    mode = None
+    if path.exists():
+        if not path.is_file():
+            raise ExportFailed(f"cannot write {path}: it is not a regular file")
+        mode = path.stat().st_mode & 0o7777
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
@@ -44,6 +57,8 @@ def write_atomically(path: Path, text: str) -> int:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

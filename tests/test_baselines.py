@@ -206,8 +206,11 @@ def test_whatif_shows_what_changes_and_leaves_the_workspace_byte_for_byte(
     ("change", "message"),
     [
         ("nope.min=1", "'nope' is no commitment of the draft"),
+        ("sal-volum.min=1", 'did you mean "sal-volume"?'),
         ("sal-volume.min=abc", 'sal-volume.min=abc: "abc" is not a number'),
-        ("sal-volume.bogus=1", "has no field bogus"),
+        ("sal-volume.bogus=1", "a what-if changes a target; this count has min, max, share"),
+        ("sal-volume.measure=response", "a what-if changes a target"),
+        ("sal-volume.min=", "write ID.key=VALUE"),
         ("sal-volume", "write ID.key=VALUE"),
         ("first-contact.within=24", "first-contact.within=24:"),
     ],

@@ -11,6 +11,7 @@ time within 8bh", "91.7% of 12 accounts".
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from slatui.baselines.report import BaselineRow
@@ -142,6 +143,8 @@ def _number(text: str) -> int | float:
         value = float(text.strip())
     except ValueError:
         raise NoTarget(f"{text!r}: write a number, e.g. 3") from None
+    if not math.isfinite(value) or value < 0:
+        raise NoTarget(f"{text!r}: write a number of zero or more, e.g. 3")
     return int(value) if value == int(value) else value
 
 

@@ -16,7 +16,7 @@ duration within which the commitment's `on_time` share was answered.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
@@ -95,6 +95,12 @@ def measure_pilot(
 ) -> list[Measured]:
     """Every commitment's weekly and whole-pilot values as of `as_of`."""
     weeks = pilot_weeks(contract, as_of)
+    if not weeks:
+        assert contract.pilot is not None
+        raise ValueError(
+            f"the pilot starts on {contract.pilot.start}: nothing is measured yet "
+            "(baselines come from its weeks)"
+        )
     weekly = [_evaluate(contract, reader, as_of, w.label, timeline) for w in weeks]
     whole = _evaluate(contract, reader, as_of, "pilot", timeline)
     assert contract.pilot is not None
@@ -107,6 +113,8 @@ def measure_pilot(
         if isinstance(commitment, CoverageCommitment):
             values = ()  # measured now, not per week: a week would only repeat it
         pilot = _value(whole.commitments[index], window, as_of)
+        if as_of < pilot.end:  # a pilot still running: its pace is over the days behind it
+            pilot = replace(pilot, end=as_of)
         spread = None
         if isinstance(commitment, ResponseCommitment):
             spread = _spread(commitment, whole, window, weeks)

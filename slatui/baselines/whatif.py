@@ -11,12 +11,14 @@ Nothing is written anywhere.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from typing import Any
 
 from slatui.compliance.evaluate import Evaluation, Judged, Selection, evaluate
 from slatui.compliance.reader import Reader
 from slatui.contract.model import Contract
+from slatui.editing.adopt import TARGET_KEYS
 from slatui.editing.edits import set_field
 from slatui.editing.nodes import NodeRef
 from slatui.editing.values import EditError
@@ -41,7 +43,7 @@ class Change:
         """`t2-sal-first-contact.within=48bh` (the id may contain dots; the key may not)."""
         target, sep, value = text.partition("=")
         ident, dot, key = target.strip().rpartition(".")
-        if not sep or not dot or not ident or not key:
+        if not sep or not dot or not ident or not key or not value.strip():
             raise BadChange(
                 f"{text!r}: write ID.key=VALUE, e.g. t2-sales-first-contact.within=48bh"
             )
@@ -95,11 +97,19 @@ class Difference:
 
 def apply(contract: Contract, changes: list[Change]) -> Contract:
     """The contract with every change made, validated; BadChange names the first refusal."""
-    known = {c.id for c in contract.commitments}
+    measures = {c.id: c.measure for c in contract.commitments}
     for change in changes:
-        if change.commitment not in known:
-            ids = ", ".join(sorted(known))
-            raise BadChange(f"{change.commitment!r} is no commitment of the draft; they are: {ids}")
+        if change.commitment not in measures:
+            close = difflib.get_close_matches(change.commitment, list(measures), n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            raise BadChange(f"{change.commitment!r} is no commitment of the draft{hint}")
+        keys = TARGET_KEYS[measures[change.commitment]]
+        if change.key not in keys:
+            which = ", ".join(keys) or "none"
+            raise BadChange(
+                f"{change.commitment}.{change.key}: a what-if changes a target; "
+                f"this {measures[change.commitment]} has {which}"
+            )
         try:
             contract = set_field(
                 contract, NodeRef("commitment", change.commitment), change.key, change.value

@@ -158,9 +158,9 @@ def _adopt(args: argparse.Namespace) -> int:
     from store import StoreError
     from store.baseline_run import adopt
 
-    by = (args.by or getpass.getuser() or "").strip()
-    if not by:
-        raise CliError("--by: say who adopts the baseline")
+    by = (getpass.getuser() if args.by is None else args.by).strip()
+    if not by or not by.isprintable():
+        raise CliError("--by: say who adopts the baseline (a name on one line)")
     with open_workspace(args) as store:
         version = _draft(store)
         as_of = as_of_moment(args.as_of, ZoneInfo(version.contract.agreement.timezone))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -111,12 +112,24 @@ def _items(args: argparse.Namespace) -> int:
     with open_workspace(args) as store:
         contract = judged_version(store).contract
         found = [c for c in contract.commitments if c.id == args.commitment]
-        if not found or found[0].measure != "response":
-            ids = ", ".join(c.id for c in contract.commitments if c.measure == "response")
-            raise CliError(f"{args.commitment!r} is not a response commitment; they are: {ids}")
+        ids = ", ".join(c.id for c in contract.commitments if c.measure == "response")
+        if not found:
+            known = [c.id for c in contract.commitments]
+            close = difflib.get_close_matches(args.commitment, known, n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else f"; response ones: {ids}"
+            raise CliError(f"there is no commitment {args.commitment!r}{hint}")
+        if found[0].measure != "response":
+            measure = found[0].measure
+            raise CliError(
+                f"{args.commitment!r} is not a response commitment (it is a {measure}); "
+                f"response ones: {ids}"
+            )
         judgement = judged(store, args)
     zone = judgement.zone
     items = judgement.evaluation.items.get(args.commitment, [])
+    if args.period is not None:  # the items of the period asked for (by when they started)
+        period = judgement.period
+        items = [i for i in items if period.start <= i.start < period.end]
     if args.json:
         print(json.dumps([_item_json(i, zone) for i in items], indent=2, default=str))
         return 0

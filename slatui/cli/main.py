@@ -8,6 +8,7 @@ participant should never have to read one.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -95,6 +96,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: never a traceback
         if args.debug:
             raise
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc):
+            print(
+                f"slatui: cannot write the workspace ({exc}): check its permissions",
+                file=sys.stderr,
+            )
+            return 2
         print(
             f"slatui: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
             file=sys.stderr,

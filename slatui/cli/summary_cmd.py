@@ -9,6 +9,7 @@ from typing import Any
 
 from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
 from slatui.cli.import_cmd import current_contract, figure, workspace_context
+from slatui.importing.dates import FIRST_YEAR, LAST_YEAR
 from slatui.importing.pipeline import UNZONED
 from store import Summary
 
@@ -67,6 +68,8 @@ def as_of_moment(text: str | None, zone: dt.tzinfo) -> dt.datetime:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         raise CliError(f"--as-of {text}: write a date or ISO time, e.g. 2026-11-12") from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise CliError(f"--as-of {text}: a moment between {FIRST_YEAR} and {LAST_YEAR}, please")
     if moment.tzinfo is None:
         return moment.replace(tzinfo=local or dt.UTC)
     return moment.astimezone(local) if local else moment
