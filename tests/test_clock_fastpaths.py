@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from slatui.clock import (
     BusinessOrigin,
     _nth_business_day,
+    add_business_ticks,
     business_day_progress,
     business_ticks_between,
     calendar_days_later,
@@ -198,3 +199,51 @@ def test_calendar_days_later_is_localize_of_the_wall_time(zone: str) -> None:
             plain = localize(wall, cal.zone)
             assert (fast, fast.fold, repr(fast)) == (plain, plain.fold, repr(plain))
         start += dt.timedelta(minutes=173)
+
+
+@pytest.mark.parametrize("zone", _ZONES)
+def test_calendar_days_later_of_a_wall_time_given_in_the_zone(zone: str) -> None:
+    """A start given in the zone itself keeps its wall time, fold 1 and skipped times too."""
+    cal = WorkCalendar.build(zone, ["Mon"], ["09:00-17:00"])
+    tz = cal.zone
+    checked = 0
+    for year in (2011, 2026):
+        wall = dt.datetime(year, 1, 1)
+        while wall.year == year:
+            if tz.utcoffset(wall) != tz.utcoffset(wall + dt.timedelta(days=1)) or wall.day == 1:
+                for minutes in range(0, 2 * 24 * 60, 11):
+                    for fold in (0, 1):
+                        moment = wall + dt.timedelta(minutes=minutes, microseconds=minutes)
+                        start = moment.replace(tzinfo=tz, fold=fold)
+                        for days in (0, 1, 2, 30):
+                            fast = calendar_days_later(cal, start, days)
+                            plain = localize(moment + dt.timedelta(days=days), tz)
+                            assert (fast, fast.fold, repr(fast)) == (
+                                plain,
+                                plain.fold,
+                                repr(plain),
+                            ), (start, days)
+                            checked += 1
+            wall += dt.timedelta(days=1)
+    assert checked
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(range(len(_CALENDARS))), _instants, st.integers(0, 80 * 3600))
+def test_elapsed_days_worked_is_elapsed_days(index: int, start: dt.datetime, seconds: int) -> None:
+    """What a response item measures: the instant `worked` working ticks from the
+    origin, in business days, from the ticks it knows, as `elapsed_days` counts it."""
+    cal = _CALENDARS[index]
+    origin = BusinessOrigin(cal, cal.next_working_ticks(to_ticks(start)))
+    for worked in (seconds * TICKS_PER_SECOND, seconds * TICKS_PER_SECOND + 1):
+        if worked == 0:
+            continue
+        reached = add_business_ticks(cal, origin.ticks, worked)
+        assert business_ticks_between(cal, origin.ticks, reached) == worked
+        fresh = BusinessOrigin(cal, origin.ticks)
+        assert origin.elapsed_days_worked(reached, worked) == fresh.elapsed_days(reached)
+    for days in range(4):  # right at the step deadlines, where the dates decide
+        step = origin.step(days) if days else origin.ticks
+        worked = business_ticks_between(cal, origin.ticks, step)
+        fresh = BusinessOrigin(cal, origin.ticks)
+        assert origin.elapsed_days_worked(step, worked) == fresh.elapsed_days(step)

@@ -34,6 +34,7 @@ from slatui.contract.model import RateCommitment, TrackCommitment
 from slatui.workcal import WorkCalendar, to_ticks
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_TICK = dt.timedelta(microseconds=1)  # `_TICK * ticks`: a timedelta without keyword parsing
 _TICKS = itemgetter(1)
 WON, LOST, OPENED = "closed_won", "closed_lost", "opportunity_created"
 SECONDS_PER_DAY = 86_400
@@ -85,7 +86,7 @@ def cohort(
         if commitment.within is None:
             converted += bool(hits)
             continue
-        limit = deadline(cal, _EPOCH + dt.timedelta(microseconds=ticks), commitment.within)
+        limit = deadline(cal, _EPOCH + _TICK * ticks, commitment.within)
         edge = to_ticks(limit)
         if any(t < edge for t in hits):
             converted += 1

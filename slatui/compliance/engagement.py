@@ -22,8 +22,9 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 
-from slatui.clock import deadline
+from slatui.clock import calendar_days_later, deadline
 from slatui.compliance.raised import Raised
 from slatui.compliance.reader import AccountTick, ClockRow
 from slatui.contract.model import (
@@ -35,6 +36,7 @@ from slatui.duration import Duration
 from slatui.workcal import TICKS_PER_SECOND, WorkCalendar, to_ticks
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_TICK = dt.timedelta(microseconds=1)
 SALES_TOUCHES = ("call", "sales_email", "meeting")
 OPPORTUNITY = "opportunity_created"
 Engagement = EngagedUnansweredEscalation | EngagedNoConversionEscalation
@@ -174,6 +176,21 @@ class _Rule:
         self.moment_of = moment_of
         self.window = _Edge(escalation.window, cal, moment_of)
         self.after = _Edge(escalation.after, cal, moment_of)
+        # `deadline`'s rule for `d`, called directly: one escalation per episode.
+        self.after_days = escalation.after.whole if escalation.after.unit == "d" else 0
+        # What `episodes` reads for every account, in one tuple: ten thousand accounts
+        # would otherwise look each up again. Calendar days are within _MARGIN of
+        # N x 24 h (see _Edge.sign): a gap clear of that band is decided without a call.
+        nominal = self.window.nominal
+        self.constants = (
+            self.window.sign,
+            self.after.sign,
+            limit,
+            escalation.min_touches,
+            self.window.days,
+            nominal - _MARGIN,
+            nominal + _MARGIN,
+        )
         what = "no sales touch" if escalation.when == "engaged_unanswered" else "no opportunity"
         self.why = (
             f"{escalation.min_touches}+ touches within {escalation.window} up to ",
@@ -189,18 +206,13 @@ class _Rule:
             touch_ticks.sort()  # only instants matter, so time order is order by value
             answer_ticks.sort()
             raised += self.episodes(account, touch_ticks, answer_ticks)
-        return sorted(raised, key=lambda r: (r.since, r.subject))
+        return sorted(raised, key=_BY_DUE)
 
     def episodes(
         self, account: str, touch_times: Sequence[int], answer_times: Sequence[int]
     ) -> list[Raised]:
         """The account's episodes, until one that nothing answers afterwards."""
-        window, after, limit = self.window.sign, self.after.sign, self.limit
-        need = self.escalation.min_touches
-        # Calendar days are within _MARGIN of N x 24 h (see _Edge.sign): a gap clear of
-        # that band is decided here, without a call per touch.
-        days = self.window.days
-        low, high = self.window.nominal - _MARGIN, self.window.nominal + _MARGIN
+        window, after, limit, need, days, low, high = self.constants
         raised: list[Raised] = []
         quiet_until: int | None = None  # an open episode: no new one until it is answered
         for index in range(need - 1, len(touch_times)):  # an earlier touch has too few before it
@@ -229,8 +241,14 @@ class _Rule:
     def raise_at(self, account: str, moment: int, answer: int | None) -> Raised:
         escalation, moment_of = self.escalation, self.moment_of
         at = moment_of(moment)
-        due = deadline(self.cal, at, escalation.after)
-        why = f"{account}: {self.why[0]}{at.isoformat()}{self.why[1]}"
+        days = self.after_days
+        due = (
+            calendar_days_later(self.cal, at, days)
+            if days
+            else deadline(self.cal, at, escalation.after)
+        )
+        head, tail = self.why
+        why = f"{account}: {head}{at.isoformat()}{tail}"
         answered = None if answer is None else moment_of(answer)
         return Raised(escalation.id, escalation.when, account, due, why, answered)
 
@@ -270,10 +288,11 @@ class _Edge:
         return (moment > edge) - (moment < edge)
 
 
+_BY_DUE = attrgetter("since", "subject")  # the (since, subject) tuple, taken in C
 _MARGIN = 3 * 3600 * TICKS_PER_SECOND  # more than any daylight-saving shift
 _DAY = 86400 * TICKS_PER_SECOND
 
 
 def _utc(ticks: int) -> dt.datetime:
     """Stored microseconds as the aware UTC datetime the store's `clock_events` gives."""
-    return _EPOCH + dt.timedelta(microseconds=ticks)
+    return _EPOCH + _TICK * ticks  # timedelta(microseconds=ticks), without keyword parsing

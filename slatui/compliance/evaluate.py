@@ -39,10 +39,12 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
+from operator import attrgetter
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -86,6 +88,8 @@ from slatui.contract.types import Period as Granularity
 from slatui.workcal import WorkCalendar, to_ticks
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_START = attrgetter("start")
+_BY_DUE = attrgetter("since", "escalation", "subject")  # a (since, rule, subject) tuple, in C
 
 
 def _instant(ticks: int) -> dt.datetime:
@@ -188,7 +192,7 @@ def _evaluate(
     escalations: list[Raised] = []
     for escalation in contract.escalations if escalate else []:
         escalations += context.escalate(escalation)
-    escalations.sort(key=lambda r: (r.since, r.escalation, r.subject))
+    escalations.sort(key=_BY_DUE)
     for commitment in contract.commitments:
         if isinstance(commitment, ResponseCommitment):
             context.items(commitment)
@@ -381,7 +385,12 @@ class _Context:
         return item if found is None else found.get(item.start_id, item)
 
     def response(self, commitment: ResponseCommitment, window: Window) -> tuple[Figure, ItemCounts]:
-        items = [i for i in self.items(commitment) if window.start <= i.start < window.end]
+        # The items are in order of their start instant (`response_items`), and an item
+        # compares with the window's bounds by instant, so those in the window are one
+        # run of them: two binary searches, not a comparison across time zones per item.
+        every = self.items(commitment)
+        low = bisect_left(every, window.start, key=_START)
+        items = every[low : bisect_left(every, window.end, lo=low, key=_START)]
         counts = dict.fromkeys(STATES, 0)
         for item in items:
             counts[item.state if item.state in counts else "open"] += 1
@@ -428,6 +437,8 @@ class _Context:
         measured = CountCommitment | CadenceCommitment | ResponseCommitment | RateCommitment
         if first is None or not isinstance(commitment, measured | TrackCommitment):
             return []
+        if self.as_of <= first:
+            return []  # judged before anything happened: no period to have missed
         own: Granularity = commitment.period or "month"
         history = p.periods_overlapping(own, first, self.as_of, self.zone, self.fiscal)
         judged: list[tuple[p.Period, Status]] = []
@@ -467,7 +478,7 @@ class _Context:
     def rejections(self, escalation: RejectedShareEscalation) -> list[Raised]:
         """At least `min` of a closed period's SALs rejected (see `rejections`)."""
         first = self.reader.first_event_at()
-        if first is None:
+        if first is None or self.as_of <= first:
             return []
         rows = self.reader.clock_ticks(REJECTION_TYPES, until=self.as_of)
         kind = escalation.period

@@ -204,7 +204,8 @@ def response_items(
     so that a later change of target does not rewrite history.
     """
     rows = ((e.id, to_ticks(e.at), e.type, e.account, e.lead, e.at) for e in events)
-    return _items(commitment, rows, cal, as_of)
+    limit = to_ticks(as_of)
+    return _items(commitment, _by_key(commitment, rows, limit), cal, limit)
 
 
 def response_items_at_ticks(
@@ -221,7 +222,8 @@ def response_items_at_ticks(
     `bd` clocks of the same instant (two commitments on the same start events)
     then work out their step deadlines once.
     """
-    return _items(commitment, ((*row, None) for row in rows), cal, as_of, origins)
+    limit = to_ticks(as_of)
+    return _items(commitment, _by_key_ticks(commitment, rows, limit), cal, limit, origins)
 
 
 def on_time_share(items: Iterable[Item]) -> Fraction | None:
@@ -291,13 +293,11 @@ class _Trace(NamedTuple):
 
 def _items(
     commitment: ResponseCommitment,
-    rows: Iterable[_Row],
+    grouped: dict[str, list[_Event]],
     cal: WorkCalendar,
-    as_of: dt.datetime,
+    limit: int,
     origins: dict[int, BusinessOrigin] | None = None,
 ) -> list[Item]:
-    limit = to_ticks(as_of)
-    grouped = _by_key(commitment, rows, limit)
     traces = [trace for key_events in grouped.values() for trace in _key_traces(key_events)]
     traces.sort(key=lambda trace: trace.start[:2])  # by start, then id
     judge = _Judge(commitment, cal, limit, {} if origins is None else origins)
@@ -326,6 +326,27 @@ def _by_key(
         key = lead or account or None
         if kind is not None and key is not None and ticks <= limit:
             kept.append((ticks, ident, kind, str(key), account, given))
+    return _grouped(kept)
+
+
+def _by_key_ticks(
+    commitment: ResponseCommitment, rows: Iterable[TickRow], limit: int
+) -> dict[str, list[_Event]]:
+    """`_by_key` on the store's rows, which carry no instant as given: the same loop,
+    without making each row a tuple one longer first (an evaluation reads tens of
+    thousands of them)."""
+    kinds = _kinds(commitment)
+    kept: list[_Event] = []
+    for ident, ticks, kind_name, account, lead in rows:
+        kind = kinds.get(kind_name)
+        key = lead or account or None
+        if kind is not None and key is not None and ticks <= limit:
+            kept.append((ticks, ident, kind, str(key), account, None))
+    return _grouped(kept)
+
+
+def _grouped(kept: list[_Event]) -> dict[str, list[_Event]]:
+    """The events per key, each key's in order of occurrence time, then id."""
     kept.sort(key=_BY_TIME)
     grouped: dict[str, list[_Event]] = {}
     for event in kept:
@@ -406,6 +427,7 @@ class _Judge:
         self.cal = cal
         self.limit = limit
         self.within = within
+        self.budget = None if within is None else Fraction(within.amount)  # once, not per item
         self.unit: Unit = within.unit if within is not None else "h"
         self.business = self.unit in BUSINESS_UNITS
         self.rolled: dict[int, int] = {}
@@ -437,28 +459,30 @@ class _Judge:
         left = None
         if base is not None and stop is None:
             left = _measure(cal, unit, start, base) - running
-        return Item(
+        item = _new_item()
+        item.__dict__.update(
             key=first[3],
             account=first[4],
-            start=_EPOCH + dt.timedelta(microseconds=start),
+            start=_EPOCH + _TICK * start,
             start_id=first[1],
             clock_start=self.instant(clock_start),
-            stop=None if stop is None else _EPOCH + dt.timedelta(microseconds=stop),
+            stop=None if stop is None else _EPOCH + _TICK * stop,
             stop_id=None if last is None else last[1],
             deadline=None if due is None else self.instant(due),
             pauses=pauses,
             paused=paused_amount,
             elapsed=elapsed,
-            remaining=_remaining(within, left, elapsed),
+            remaining=_remaining(self.budget, left, elapsed),
             state=self.state(stop, due, trace.paused_now),
             as_of=self.as_of,
         )
+        return item
 
     def instant(self, ticks: int) -> dt.datetime:
         """A clock start or deadline in UTC; many items share one (a window's start)."""
         found = self.instants.get(ticks)
         if found is None:
-            found = self.instants[ticks] = _EPOCH + dt.timedelta(microseconds=ticks)
+            found = self.instants[ticks] = _EPOCH + _TICK * ticks
         return found
 
     def origin(self, clock_start: int) -> BusinessOrigin:
@@ -478,13 +502,18 @@ class _Judge:
         """
         unit, cal = self.unit, self.cal
         if unit != "bd":
-            return Amount(ticks * _TICK, Fraction(ticks, _UNIT_TICKS[unit]), unit)
-        reached = add_business_ticks(cal, clock_start, ticks) if ticks > 0 else clock_start
+            return _amount(ticks * _TICK, Fraction(ticks, _UNIT_TICKS[unit]), unit)
         rolled = self.rolled.get(clock_start)
         if rolled is None:  # elapsed_business_days rolls its start to a working instant
             rolled = self.rolled[clock_start] = cal.next_working_ticks(clock_start)
         origin = self.origin(rolled)
-        return Amount(ticks * _TICK, origin.elapsed_days(reached), unit)
+        # No working time lies between clock_start and the working instant it rolls
+        # to, so the working ticks from the origin to `reached` are `ticks` itself.
+        first = origin.length(0)
+        if 0 < ticks < first:  # short of step 1: `elapsed_days_worked` needs no instant
+            return _amount(ticks * _TICK, Fraction(ticks, first), unit)
+        reached = add_business_ticks(cal, clock_start, ticks) if ticks > 0 else clock_start
+        return _amount(ticks * _TICK, origin.elapsed_days_worked(reached, ticks), unit)
 
     def deadline(self, start: _Event, within: Duration, origin: BusinessOrigin | None) -> int:
         """The item's deadline before pauses, by the rule of `within`'s unit."""
@@ -520,20 +549,42 @@ class _Judge:
         return self._warned[0]
 
 
+def _new_item() -> Item:
+    """An `Item` without its fields, for `_Judge.item` to fill in at once.
+
+    A frozen dataclass sets each of its 14 fields through `object.__setattr__`,
+    which costs more than a microsecond per item; an evaluation makes tens of
+    thousands. `Item` has no defaults, no `__post_init__` and no slots, so
+    filling its `__dict__` with every field gives the very object the
+    constructor would (equal, with the same repr); the caller must pass them all.
+    """
+    return object.__new__(Item)
+
+
+def _amount(span: dt.timedelta, value: Fraction, unit: Unit) -> Amount:
+    """`Amount(span, value, unit)` filled in directly, as `_new_item` does and for the
+    same reason: one or two per item, and the frozen constructor's `__setattr__`s
+    cost as much as working the amount out."""
+    amount: Amount = object.__new__(Amount)
+    amount.__dict__.update(span=span, value=value, unit=unit)
+    return amount
+
+
 def _pause(begin: int, until: int | None) -> Pause:
     return Pause(_utc(begin), None if until is None else _utc(until))
 
 
-def _remaining(within: Duration | None, left: int | None, elapsed: Amount) -> Amount | None:
-    """Clock time left for an open item: `within` less the running time so far.
+def _remaining(budget: Fraction | None, left: int | None, elapsed: Amount) -> Amount | None:
+    """Clock time left for an open item: `budget` (`within`'s amount) less the running
+    time so far.
 
     Counted from the clock rather than from the calendar, so a paused item
     keeps the time it had when it paused. For `bd` the value is whole business
     days less the elapsed business days, and the span is working time.
     """
-    if within is None or left is None:
+    if budget is None or left is None:
         return None
-    return Amount(left * _TICK, Fraction(within.amount) - elapsed.value, elapsed.unit)
+    return _amount(left * _TICK, budget - elapsed.value, elapsed.unit)
 
 
 # -- counting time --------------------------------------------------------------------------
@@ -599,5 +650,9 @@ def _whole_seconds(span: dt.timedelta) -> int:
 
 
 def _utc(ticks: int) -> dt.datetime:
-    """The instant in UTC (what `from_ticks(ticks, dt.UTC)` gives, without the conversion)."""
-    return _EPOCH + dt.timedelta(microseconds=ticks)
+    """The instant in UTC (what `from_ticks(ticks, dt.UTC)` gives, without the conversion).
+
+    `_TICK * ticks` is `timedelta(microseconds=ticks)` without the keyword parsing,
+    which costs as much again; items convert tens of thousands of instants.
+    """
+    return _EPOCH + _TICK * ticks

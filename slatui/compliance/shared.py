@@ -134,7 +134,7 @@ class SharedReads:
     ) -> list[ClockRow]:
         """`clock_ticks` with aware UTC datetimes, as the store's `clock_events` gives them."""
         return [
-            (ident, _EPOCH + dt.timedelta(microseconds=ticks), kind, account, lead)
+            (ident, _EPOCH + _TICK * ticks, kind, account, lead)
             for ident, ticks, kind, account, lead in self.clock_ticks(types, until=until, tier=tier)
         ]
 

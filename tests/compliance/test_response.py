@@ -9,6 +9,7 @@ so New York is UTC-4 until then and UTC-5 after.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from fractions import Fraction
@@ -20,6 +21,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from slatui.compliance.response import (
+    Amount,
     ClockEvent,
     Item,
     Pause,
@@ -734,3 +736,30 @@ def test_a_pause_never_brings_a_deadline_forward(
 def test_every_unit_gives_its_own_unit_back(within: str) -> None:
     item = judge(within, FRIDAY_SAL)
     assert item.elapsed.unit == Duration.parse(within).unit
+
+
+@pytest.mark.parametrize("within", ["2bd", "8bh", "30m", "2d", None])
+def test_items_are_what_their_constructors_make(within: str | None) -> None:
+    """Items and amounts are filled in without their frozen constructors (for speed):
+    every field is set, and each is the very value `Item(...)` / `Amount(...)` gives."""
+    rows = numbered(
+        (at(2026, 11, 16, 10), "sal_notified"),
+        (at(2026, 11, 16, 11), "pause"),
+        (at(2026, 11, 16, 12), "resume"),
+        (at(2026, 11, 17, 15), "call"),
+        (at(2026, 11, 18, 9), "sal_notified"),
+    )
+    items = response_items(response(within), rows, CAL, at(2026, 11, 19, 12))
+    assert len(items) == 2
+    for item in items:
+        names = [f.name for f in dataclasses.fields(Item)]
+        assert sorted(vars(item)) == sorted(names)
+        rebuilt = Item(**{name: getattr(item, name) for name in names})
+        assert (rebuilt, repr(rebuilt), hash(rebuilt)) == (item, repr(item), hash(item))
+        for amount in (item.elapsed, item.paused, item.remaining):
+            if amount is None:
+                continue
+            assert sorted(vars(amount)) == ["span", "unit", "value"]
+            again = Amount(amount.span, amount.value, amount.unit)
+            assert (again, repr(again), hash(again)) == (amount, repr(amount), hash(amount))
+            assert isinstance(amount.value, Fraction)
