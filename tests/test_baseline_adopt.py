@@ -8,26 +8,15 @@ import pytest
 
 from slatui.cli.main import run
 from store import Store
+from tests.baseline_pilot import build, cli
 
-FIXTURES = Path(__file__).parent / "fixtures" / "baselines"
 AS_OF = "2026-12-03T11:00"
 
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     path = tmp_path / "w.db"
-    db = ["--db", str(path)]
-    assert run(["init", "--from", str(FIXTURES / "contract.toml"), *db]) == 0
-    assert run(["import", "accounts", str(FIXTURES / "accounts.csv"), *db]) == 0
-    assert run(["import", "events", str(FIXTURES / "events.csv"), *db]) == 0
-    return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = run([*args, "--db", str(path)])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return build(path)
 
 
 def adopt(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str, str]:

@@ -33,27 +33,15 @@ from typing import Any
 
 import pytest
 
-from slatui.cli.main import run
+from tests.baseline_pilot import build, cli
 
-FIXTURES = Path(__file__).parent / "fixtures" / "baselines"
 AS_OF = "2026-12-03T11:00"
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("baselines") / "w.db"
-    db = ["--db", str(path)]
-    assert run(["init", "--from", str(FIXTURES / "contract.toml"), *db]) == 0
-    assert run(["import", "accounts", str(FIXTURES / "accounts.csv"), *db]) == 0
-    assert run(["import", "events", str(FIXTURES / "events.csv"), *db]) == 0
-    return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], workspace: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = run([*args, "--db", str(workspace)])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return build(path)
 
 
 def baseline(capsys: pytest.CaptureFixture[str], workspace: Path) -> dict[str, Any]:

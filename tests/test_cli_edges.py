@@ -7,26 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from slatui.cli.main import run
-
-FIXTURES = Path(__file__).parent / "fixtures" / "baselines"
+from tests.baseline_pilot import build, cli
 
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("edges") / "w.db"
-    db = ["--db", str(path)]
-    assert run(["init", "--from", str(FIXTURES / "contract.toml"), *db]) == 0
-    assert run(["import", "accounts", str(FIXTURES / "accounts.csv"), *db]) == 0
-    assert run(["import", "events", str(FIXTURES / "events.csv"), *db]) == 0
-    return path
-
-
-def cli(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = run([*args, "--db", str(path)])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return build(path)
 
 
 @pytest.mark.parametrize("moment", ["0001-01-01", "9999-12-31"])
