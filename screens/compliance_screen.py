@@ -270,11 +270,22 @@ class ComplianceScreen(Screen[None]):
             table.move_cursor(row=1)  # a commitment, not the first tier's heading
         if self.weeks is not None:
             self._draw_trends(self.weeks)
+        # The other tables (up to 200 rows each) follow one per frame, so a key
+        # pressed meanwhile is handled between them, never behind all of them.
+        self.call_after_refresh(self._fill_clocks, board)
+
+    def _fill_clocks(self, board: jobs.Board) -> None:
         self._fill("clocks", board.clock_rows)
         self.query_one("#clocks-status", Static).update(board.clocks_status)
+        self.call_after_refresh(self._fill_escalations, board)
+
+    def _fill_escalations(self, board: jobs.Board) -> None:
         self._fill("escalations", board.escalation_rows)
         self.query_one("#escalations-status", Static).update(board.escalations_status)
         self._show_escalation(self.query_one("#escalations", DataTable).cursor_row)
+        self.call_after_refresh(self._fill_audit, board)
+
+    def _fill_audit(self, board: jobs.Board) -> None:
         self.query_one("#audit-summary", Static).update(board.audit_summary)
         self._fill("handoffs", board.handoff_rows)
         self.query_one("#handoffs-status", Static).update(board.handoffs_status)
