@@ -339,10 +339,13 @@ def adopt_change(row: BaselineRow, values: dict[str, object]) -> str:
 def adopted_text(ident: str, adopted: Adopted) -> str:
     """What the notification says once the draft has it."""
     started = " (a new draft version)" if adopted.started_draft else ""
-    return (
+    text = (
         f"{ident}: {values_text(adopted.values)} in v{adopted.version.number}{started}; "
         f"measured {adopted.measured_text}."
     )
+    if adopted.own_text:  # adopting never rewrites the pair's own sentence
+        text += f' Check the clause\'s own words: "{adopted.own_text}"'
+    return text
 
 
 @dataclass(frozen=True)
