@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from slatui.clock import elapsed, elapsed_business_days, is_before
+from slatui.compliance.wording import figure_text
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -209,54 +210,6 @@ def commitment_rows(judgement: Judgement) -> list[Row]:
 def status_text(status: str) -> Text:
     """The status word in its colour: met green, missed red, at risk orange, no data dim."""
     return Text(STATUS_WORDS.get(status, status), style=STATUS_STYLES.get(status, ""))
-
-
-def is_share(commitment: object) -> bool:
-    """Whether the commitment's actual is a share (shown as %) rather than a number."""
-    measure = getattr(commitment, "measure", None)
-    if measure in ("response", "rate", "coverage"):
-        return True
-    if measure in ("count", "cadence"):
-        return getattr(commitment, "per", None) == "account"
-    return measure == "track" and getattr(commitment, "metric", None) == "win_rate"
-
-
-def figure_text(judged: Judged, commitment: object) -> str:
-    """Actual vs target: "67% (4/6) / 95%" (on time of judged items), "1 / 2–3", "76.8 days"."""
-    figure = judged.figure
-    share = is_share(commitment)
-    actual = _value(figure.actual, share)
-    if figure.measure == "response" and judged.items is not None:
-        counts = judged.items
-        judged_n = counts["on_time"] + counts["late"] + counts["open_overdue"]
-        actual = f"{actual} ({counts['on_time']}/{judged_n})"
-    elif getattr(commitment, "metric", None) == "deal_cycle_days" and figure.actual is not None:
-        actual = f"{actual} days"
-    target = _target(figure.target, commitment, share)
-    return actual if target is None else f"{actual} / {target}"
-
-
-def _target(target: float | None, commitment: object, share: bool) -> str | None:
-    high = getattr(commitment, "max", None)
-    low = getattr(commitment, "min", None)
-    if target is None or (low is None and high is not None and not share):
-        return None if high is None or share else f"≤{_number(float(high))}"
-    if high is not None and low is not None and not share and low != high:
-        scale = target / float(low) if low else 1.0
-        return f"{_number(target)}–{_number(float(high) * scale)}"
-    return _value(target, share)
-
-
-def _value(value: float | None, share: bool) -> str:
-    if value is None:
-        return "–"
-    return f"{value:.0%}" if share else _number(value)
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}" if abs(value) >= 100 else f"{value:.3g}"
 
 
 def period_label(judged: Judged) -> str:

@@ -101,6 +101,11 @@ def test_text_for_people(capsys: pytest.CaptureFixture[str], demo: Path) -> None
     assert code == 0
     assert out.startswith("ABM Sales & Marketing SLA v1, as of 2026-11-18 00:00 EST")
     assert "open overdue SAL-0020 since 2026-11-14 14:53 EST -> Sales Manager" in out
+    # Worded as the Compliance screen words them: shares as %, a range scaled to the
+    # pilot (2-3 a month over 672 of November's 721 hours: 1.86-2.8), on time of judged.
+    assert "  MISSED    t1-sales-owner               t1 sales         now       92% / 100%" in out
+    assert "t1-sal-answered              t1 joint         pilot     67% (4/6) / 95%" in out
+    assert "t2-mkt-sal-volume            t2 marketing     pilot     1 / 1.86–2.8" in out
 
 
 def test_a_bad_period_is_one_line_and_exit_2(

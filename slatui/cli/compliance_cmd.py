@@ -90,7 +90,7 @@ def _compliance(args: argparse.Namespace) -> int:
         return 0
     print(f"{contract.agreement.title} v{version.number}, as of {when(as_of, zone)}")
     for each in evaluation.commitments:
-        print(_line(each))
+        print(_line(each, contract))
     print(f"escalations: {len(shown)}")
     for raised in shown:
         rule = rules.get(raised.escalation)
@@ -174,11 +174,13 @@ def _local(moment: dt.datetime | None, zone: ZoneInfo) -> str | None:
     return None if moment is None else moment.astimezone(zone).isoformat()
 
 
-def _line(judged: Any) -> str:
+def _line(judged: Any, contract: Any) -> str:
+    """One commitment as the Compliance screen words it: status, owner, period, figure."""
+    from slatui.compliance.wording import figure_text
+
     figure = judged.figure
-    period = "" if judged.period is None else f" {judged.period.label}"
-    actual = "-" if figure.actual is None else f"{figure.actual:.4g}"
-    target = "" if figure.target is None else f" / {figure.target:.4g}"
+    period = "now" if judged.period is None else judged.period.label
     owner = f"{judged.tier or 'all'} {judged.party or ''}".strip()
     mark = MARKS.get(figure.status, figure.status)
-    return f"  {mark:9} {figure.commitment:28} {owner:16}{period}: {actual}{target}"
+    shown = figure_text(judged, contract.commitment(figure.commitment))
+    return f"  {mark:9} {figure.commitment:28} {owner:16} {period:9} {shown}"
