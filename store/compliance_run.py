@@ -93,15 +93,22 @@ def review_period(contract: Contract, selection: Selection, as_of: dt.datetime) 
     return periods.period_containing(kind, as_of, zone, fiscal)
 
 
-def judge(store: Store, as_of: dt.datetime, selection: Selection) -> Judgement:
-    """Judge the workspace as of `as_of` (BadPeriod for a bad label)."""
+def judge(
+    store: Store, as_of: dt.datetime, selection: Selection, *, figures_only: bool = False
+) -> Judgement:
+    """Judge the workspace as of `as_of` (BadPeriod for a bad label).
+
+    `figures_only` leaves out the escalations and the SAL audit, for a caller
+    that wants the figures and their items alone (`slatui compliance items`).
+    """
     version = judged_version(store, as_of)
     contract = version.contract
     history = timeline(store)
     period = review_period(contract, selection, as_of)
-    evaluation = evaluate(contract, store, as_of, selection, history)
+    escalate = not figures_only
+    evaluation = evaluate(contract, store, as_of, selection, history, escalate=escalate)
     report = None
-    if contract.sal is not None:
+    if contract.sal is not None and not figures_only:
         report = audit_period(store, contract, period.start, period.end, as_of)
     return Judgement(version, as_of, period, evaluation, report)
 
@@ -154,23 +161,6 @@ def wins(
                 found.append(Win(at, account, None, tier.id))
     if not found:
         return found
-    names = _names(store, {w.tier for w in found})
+    names = store.account_names({w.account for w in found})
     found.sort(key=lambda w: (w.at, w.account))
     return [Win(w.at, w.account, names.get(w.account), w.tier) for w in found]
-
-
-def _names(store: Store, tiers: set[str]) -> dict[str, str | None]:
-    """Account key -> name, for every account of `tiers`, page by page."""
-    names: dict[str, str | None] = {}
-    for tier in sorted(tiers):
-        offset = 0
-        while True:
-            page = store.accounts(tier, offset=offset, limit=_PAGE)
-            names.update((a.key, a.name) for a in page)
-            offset += len(page)
-            if len(page) < _PAGE:
-                break
-    return names
-
-
-_PAGE = 500

@@ -274,6 +274,15 @@ def materialise(db: sqlite3.Connection, batch: int, *, without: bool) -> None:
 # ---------------------------------------------------------------- reading
 
 
+def account_names(db: sqlite3.Connection, keys: Iterable[str]) -> dict[str, str | None]:
+    """Name of each account held among `keys` (one statement, however many keys)."""
+    rows = db.execute(
+        "SELECT key, name FROM accounts WHERE key IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(keys)))],
+    ).fetchall()
+    return {str(key): name for key, name in rows}
+
+
 def account_rows(
     db: sqlite3.Connection, tier: str | None, *, untiered: bool, offset: int, limit: int
 ) -> list[Account]:

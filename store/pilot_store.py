@@ -193,6 +193,11 @@ class PilotData:
                 self._db.conn, tier, untiered=untiered, offset=offset, limit=limit
             )
 
+    def account_names(self, keys: Iterable[str]) -> dict[str, str | None]:
+        """Account key -> name for the keys held (a missing key is absent)."""
+        with self._pilot_reading():
+            return q.account_names(self._db.conn, keys)
+
     def contacts(
         self, account: str | None = None, *, offset: int = 0, limit: int = 500
     ) -> list[Contact]:

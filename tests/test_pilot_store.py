@@ -448,3 +448,12 @@ def test_foreign_keys_cascade_from_batches(store: Store) -> None:
         conn.execute(
             "INSERT INTO events (batch, ts, type, fingerprint) VALUES (99, 0, 'call', x'00')"
         )
+
+
+def test_account_names_by_key_leave_out_keys_not_held(store: Store) -> None:
+    store.import_batch(
+        BatchMeta("a.csv", "f" * 64, "accounts"),
+        accounts=[AccountRecord("acme", name="Acme Corp"), AccountRecord("hooli")],
+    )
+    assert store.account_names(["acme", "hooli", "nope"]) == {"acme": "Acme Corp", "hooli": None}
+    assert store.account_names([]) == {}

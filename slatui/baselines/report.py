@@ -13,15 +13,15 @@ from typing import Any
 
 from slatui.baselines.measure import Measured, Spread, Value
 from slatui.baselines.suggest import Suggestion, Target, suggest
+from slatui.editing.adopt import TARGET_KEYS
 
-TARGET_KEYS = {
-    "count": ("min", "max", "per", "share"),
-    "cadence": ("min", "per"),
-    "response": ("within", "on_time", "warn_before"),
-    "rate": ("min", "within"),
-    "coverage": ("min",),
-    "track": (),
+_ORDER = ("min", "max", "per", "share", "within", "on_time", "warn_before")
+_COUNTING = ("count", "cadence")
+SHOWN_KEYS = {
+    measure: tuple(k for k in _ORDER if k in keys or (k == "per" and measure in _COUNTING))
+    for measure, keys in TARGET_KEYS.items()
 }
+"""The keys a baseline shows as "now": those it may set, and `per` (what a count counts)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class BaselineRow:
     def current(self) -> dict[str, object]:
         """The commitment's target keys as the draft has them (unset ones left out)."""
         commitment = self.measured.commitment
-        keys = TARGET_KEYS.get(str(getattr(commitment, "measure", "")), ())
+        keys = SHOWN_KEYS.get(str(getattr(commitment, "measure", "")), ())
         out: dict[str, object] = {}
         for key in keys:
             value = getattr(commitment, key, None)

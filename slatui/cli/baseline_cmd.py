@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from slatui.cli.common import CliError, HelpFormatter, add_db_argument, open_workspace
+from slatui.cli.judging import latest_version
 from slatui.cli.summary_cmd import as_of_moment
 
 _EPILOG = """\
@@ -113,7 +114,7 @@ def _baseline(args: argparse.Namespace) -> int:
     from store.baseline_run import baselines
 
     with open_workspace(args) as store:
-        version = _draft(store)
+        version = latest_version(store)
         zone = ZoneInfo(version.contract.agreement.timezone)
         as_of = as_of_moment(args.as_of, zone)
         try:
@@ -133,7 +134,7 @@ def _whatif(args: argparse.Namespace) -> int:
     from slatui.baselines.whatif import BadChange, Change, compare
 
     with open_workspace(args) as store:
-        contract = _draft(store).contract
+        contract = latest_version(store).contract
         if contract.pilot is None:
             raise CliError("the agreement has no [pilot]: there is no pilot to judge")
         as_of = as_of_moment(args.as_of, ZoneInfo(contract.agreement.timezone))
@@ -162,7 +163,7 @@ def _adopt(args: argparse.Namespace) -> int:
     if not by or not by.isprintable():
         raise CliError("--by: say who adopts the baseline (a name on one line)")
     with open_workspace(args) as store:
-        version = _draft(store)
+        version = latest_version(store)
         as_of = as_of_moment(args.as_of, ZoneInfo(version.contract.agreement.timezone))
         try:
             done = adopt(store, args.commitment, args.target, by, as_of)
@@ -178,15 +179,6 @@ def _adopt(args: argparse.Namespace) -> int:
     if stale:
         print(f"signatures now stale ({' and '.join(stale)}): both sides sign again")
     return 0
-
-
-def _draft(store: Any) -> Any:
-    from store import NoAgreement
-
-    try:
-        return store.current()
-    except NoAgreement as exc:
-        raise CliError(f"{exc} (slatui init --from sample.toml starts one)") from None
 
 
 def _baselines_json(found: Any) -> dict[str, Any]:

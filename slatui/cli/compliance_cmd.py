@@ -124,7 +124,7 @@ def _items(args: argparse.Namespace) -> int:
                 f"{args.commitment!r} is not a response commitment (it is a {measure}); "
                 f"response ones: {ids}"
             )
-        judgement = judged(store, args)
+        judgement = judged(store, args, figures_only=True)
     zone = judgement.zone
     items = judgement.evaluation.items.get(args.commitment, [])
     if args.period is not None:  # the items of the period asked for (by when they started)

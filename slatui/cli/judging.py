@@ -25,13 +25,22 @@ def judged_version(store: Any) -> Any:
     """The version judged (in force, else the latest), or a CliError saying how to start one."""
     from store.compliance_run import judged_version as version_of
 
+    return _or_how_to_start(lambda: version_of(store))
+
+
+def latest_version(store: Any) -> Any:
+    """The latest version (the draft baselines go into), or a CliError saying how to start one."""
+    return _or_how_to_start(store.current)
+
+
+def _or_how_to_start(read: Any) -> Any:
     try:
-        return version_of(store)
+        return read()
     except NoAgreement as exc:
         raise CliError(f"{exc} (slatui init --from sample.toml starts one)") from None
 
 
-def judged(store: Any, args: argparse.Namespace) -> Any:
+def judged(store: Any, args: argparse.Namespace, *, figures_only: bool = False) -> Any:
     """The workspace judged as --as-of and --period say (a CliError for a bad period)."""
     from slatui.cli.summary_cmd import as_of_moment
     from slatui.compliance.evaluate import Selection
@@ -41,7 +50,7 @@ def judged(store: Any, args: argparse.Namespace) -> Any:
     contract = judged_version(store).contract
     as_of = as_of_moment(args.as_of, ZoneInfo(contract.agreement.timezone))
     try:
-        return judge(store, as_of, Selection.parse(args.period))
+        return judge(store, as_of, Selection.parse(args.period), figures_only=figures_only)
     except BadPeriod as exc:
         raise CliError(f"--period {args.period}: {exc}") from None
 
