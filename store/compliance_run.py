@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from slatui.compliance import periods
-from slatui.compliance.evaluate import Evaluation, Selection, evaluate
+from slatui.compliance.evaluate import Evaluation, Selection, evaluate, selected_period
 from slatui.compliance.history import Timeline
 from slatui.compliance.raised import Raised, shown_at
 from slatui.compliance.report import Win
@@ -79,18 +78,9 @@ def timeline(store: Store) -> Timeline:
 
 def review_period(contract: Contract, selection: Selection, as_of: dt.datetime) -> periods.Period:
     """The one period a review covers: the label or pilot asked for, else the week,
-    month (the default) or quarter containing `as_of`; BadPeriod for a bad label."""
-    zone = ZoneInfo(contract.agreement.timezone)
-    fiscal = contract.agreement.fiscal_year_start
-    if selection.kind == "pilot" and contract.pilot is not None:
-        return periods.pilot_period(contract.pilot, zone)
-    if selection.kind == "label":
-        assert selection.label is not None
-        return periods.parse_period(selection.label, zone, fiscal)
-    kind: Literal["week", "month", "quarter"] = "month"
-    if selection.kind in ("week", "quarter"):
-        kind = selection.kind
-    return periods.period_containing(kind, as_of, zone, fiscal)
+    month (the default, for each commitment's own period) or quarter containing
+    `as_of`; BadPeriod for a bad label or a pilot the agreement lacks."""
+    return selected_period(contract, selection, "month", as_of)
 
 
 def judge(

@@ -232,6 +232,26 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def selected_period(
+    contract: Contract, selection: Selection, own: Granularity, as_of: dt.datetime
+) -> p.Period:
+    """The period `selection` picks for a commitment whose own period is `own`.
+
+    BadPeriod for a label that is no period, or `pilot` without a [pilot].
+    """
+    zone = ZoneInfo(contract.agreement.timezone)
+    fiscal = contract.agreement.fiscal_year_start
+    if selection.kind == "pilot":
+        if contract.pilot is None:
+            raise p.BadPeriod("the agreement has no [pilot] to judge")
+        return p.pilot_period(contract.pilot, zone)
+    if selection.kind == "label":
+        assert selection.label is not None
+        return p.parse_period(selection.label, zone, fiscal)
+    kind = own if selection.kind == "own" else selection.kind
+    return p.period_containing(kind, as_of, zone, fiscal)
+
+
 @dataclass(frozen=True)
 class _Context:
     contract: Contract
@@ -254,16 +274,7 @@ class _Context:
         return p.period_containing(kind, moment, self.zone, self.fiscal)
 
     def chosen(self, kind: Granularity, selection: Selection) -> p.Period:
-        if selection.kind == "own":
-            return self.own_period(kind, self.as_of)
-        if selection.kind == "pilot":
-            if self.contract.pilot is None:
-                raise p.BadPeriod("the agreement has no [pilot] to judge")
-            return p.pilot_period(self.contract.pilot, self.zone)
-        if selection.kind == "label":
-            assert selection.label is not None
-            return p.parse_period(selection.label, self.zone, self.fiscal)
-        return self.own_period(selection.kind, self.as_of)
+        return selected_period(self.contract, selection, kind, self.as_of)
 
     def window(self, judged: p.Period, own: Granularity) -> Window | None:
         """The judged period as a Window, its share of the commitment's own period."""
